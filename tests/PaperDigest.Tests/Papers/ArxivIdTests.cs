@@ -1,0 +1,30 @@
+using PaperDigest.Papers;
+
+namespace PaperDigest.Tests.Papers;
+
+public sealed class ArxivIdTests
+{
+    [Theory]
+    [InlineData("2509.15221", "2509.15221", null)]
+    [InlineData("2509.15221v2", "2509.15221", 2)]
+    [InlineData("https://arxiv.org/abs/2509.15221v3", "2509.15221", 3)]
+    [InlineData("http://arxiv.org/pdf/2509.15221.pdf", "2509.15221", null)]
+    [InlineData("astro-ph/0601001v1", "astro-ph/0601001", 1)]
+    [InlineData("arXiv:1707.08567", "1707.08567", null)]
+    public void TryParse_KnownForms_SplitsIdAndVersion(string text, string id, int? version)
+    {
+        // Given / When
+        var ok = ArxivId.TryParse(text, out var parsed);
+
+        // Then
+        Assert.True(ok);
+        Assert.Equal(id, parsed!.Id);
+        Assert.Equal(version, parsed.Version);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("12345.678")]
+    public void TryParse_NotAnId_ReturnsFalse(string text) => Assert.False(ArxivId.TryParse(text, out _));
+}
