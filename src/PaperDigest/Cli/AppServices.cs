@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PaperDigest.Configuration;
+using PaperDigest.Http;
+using PaperDigest.Llm;
+using PaperDigest.Publishing;
+using PaperDigest.Sources;
+using PaperDigest.Store;
+using PaperDigest.Summaries;
+
+namespace PaperDigest.Cli;
+
+/// <summary>The composition of PaperDigest's parts for one command (DI at the edge; parts below it take what they need).</summary>
+internal static class AppServices
+{
+    public static IServiceCollection AddPaperDigest(this IServiceCollection services, AppOptions options, Secrets secrets, TimeProvider time, TextWriter log)
+    {
+        services.AddSingleton(options).AddSingleton(options.Llm).AddSingleton(options.Digest).AddSingleton(options.HuggingFace).AddSingleton(options.Store);
+        services.AddSingleton(secrets);
+        services.AddSingleton(time);
+        services.AddLogging(b => b.ClearProviders().AddProvider(new PlainLoggerProvider(log, secrets)).SetMinimumLevel(LogLevel.Warning));
+
+        AddRemote(services, "huggingface", new Uri(options.HuggingFace.Endpoint.TrimEnd('/') + "/"),
+            new RetrySettings(options.HuggingFace.Retries, TimeSpan.FromMilliseconds(options.HuggingFace.RetryDelayMs), TimeSpan.FromSeconds(options.HuggingFace.TimeoutSeconds), TimeSpan.FromSeconds(120)));
+        AddRemote(services, "llm", null,
+            new RetrySettings(options.Llm.HttpRetries, TimeSpan.FromMilliseconds(options.Llm.RetryDelayMs), TimeSpan.FromSeconds(options.Llm.TimeoutSeconds), TimeSpan.FromSeconds(120)));
+
+        services.AddSingleton(sp => SqliteStore.Open(options.Store.Path));
+        services.AddSingleton<PaperStore>().AddSingleton<SummaryStore>().AddSingleton<RunStore>().AddSingleton<FullTextStore>();
+        services.AddSingleton<LlmUsage>();
+        services.AddSingleton(sp => new HuggingFaceDailyClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("huggingface")));
+        services.AddSingleton<DailyFetcher>();
+        services.AddSingleton(sp => new LlmClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("llm"), options.Llm, secrets.OpenAiApiKey, sp.GetRequiredService<LlmUsage>()));
+        services.AddSingleton<ISummaryWriter>(sp => IsLlmConfigured(options, secrets)
+            ? new LlmSummaryWriter(sp.GetRequiredService<LlmClient>(), options.Llm)
+            : new OfflineSummaryWriter());
+        services.AddSingleton<SummaryService>().AddSingleton<BatchSummarizer>().AddSingleton<DigestPublisher>();
+        return services;
+    }
+
+    /// <summary>PRODUCT.md: an LLM is configured when OPENAI_API_KEY or a base URL (OPENAI_BASE_URL, llm.base_url) is set.</summary>
+    public static bool IsLlmConfigured(AppOptions options, Secrets secrets) =>
+        secrets.OpenAiApiKey is not null || !string.IsNullOrEmpty(options.Llm.BaseUrl);
+
+    private static void AddRemote(IServiceCollection services, string name, Uri? baseAddress, RetrySettings settings)
+    {
+        services.AddHttpClient(name, (sp, http) =>
+            {
+                if (baseAddress is not null) http.BaseAddress = baseAddress;
+                http.Timeout = Timeout.InfiniteTimeSpan; // the per-attempt timeout lives in the Polly pipeline
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("PaperDigest/0.1");
+            })
+            .AddHttpMessageHandler(sp => new RetryHandler(RetryHandler.BuildPipeline(settings, sp.GetRequiredService<TimeProvider>())));
+    }
+}

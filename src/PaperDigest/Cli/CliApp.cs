@@ -1,0 +1,89 @@
+using System.CommandLine;
+using PaperDigest.Configuration;
+using PaperDigest.Sources;
+
+namespace PaperDigest.Cli;
+
+/// <summary>The command line: parses, runs one command, maps outcomes to PRODUCT.md's exit codes.</summary>
+internal static class CliApp
+{
+    public static readonly Option<string?> ConfigOption = new("--config")
+    {
+        Description = $"Configuration file (YAML). Default: {AppOptionsReader.DefaultFileName} in the working directory, when present.",
+        Recursive = true,
+    };
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("PaperDigest: daily AI paper digests from Hugging Face Daily Papers and arXiv, summarized by any OpenAI-compatible LLM and checked against the paper.");
+        root.Options.Add(ConfigOption);
+        foreach (var command in Commands(context)) root.Subcommands.Add(command);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) await context.Error.WriteLineAsync($"error: {error.Message}");
+            await context.Error.WriteLineAsync("Run 'paperdigest --help' (or 'paperdigest <command> --help') for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancellationToken);
+        }
+        catch (ConfigurationException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (UsageException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (SourceException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await context.Error.WriteLineAsync("cancelled: stopped before the end; everything finished so far is stored and will be reused.");
+            return ExitCodes.Cancelled;
+        }
+        catch (IOException ex)
+        {
+            await context.Error.WriteLineAsync($"error: could not write or read a file: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            await context.Error.WriteLineAsync($"error: permission denied: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            await context.Error.WriteLineAsync($"error: the database failed: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static IEnumerable<Command> Commands(CliContext context) =>
+    [
+        DailyCommand.Create(context),
+    ];
+
+    /// <summary>Reads the configuration of this invocation (the --config file, the environment).</summary>
+    public static (AppOptions Options, Secrets Secrets) LoadConfiguration(ParseResult parse, CliContext context)
+    {
+        var file = parse.GetValue(ConfigOption);
+        if (file is not null && !Path.IsPathRooted(file)) file = Path.Combine(context.WorkingDirectory, file);
+        var options = AppOptionsReader.Read(file, context.WorkingDirectory, context.Environment);
+        if (!Path.IsPathRooted(options.Store.Path)) options.Store.Path = Path.Combine(context.WorkingDirectory, options.Store.Path);
+        if (!Path.IsPathRooted(options.Digest.Out)) options.Digest.Out = Path.Combine(context.WorkingDirectory, options.Digest.Out);
+        return (options, Secrets.FromEnvironment(context.Environment));
+    }
+}
+
+/// <summary>A flag's value is wrong; the message names the flag.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,37 @@
+using PaperDigest.Llm;
+using PaperDigest.Publishing;
+using PaperDigest.Sources;
+using PaperDigest.Store;
+
+namespace PaperDigest.Configuration;
+
+/// <summary>Every setting of PaperDigest, one options class per feature. Defaults are the initializers.</summary>
+internal sealed class AppOptions
+{
+    public LlmOptions Llm { get; set; } = new();
+    public DigestOptions Digest { get; set; } = new();
+    public HuggingFaceOptions HuggingFace { get; set; } = new();
+    public StoreOptions Store { get; set; } = new();
+
+    public IReadOnlyList<string> Validate() =>
+        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate()];
+}
+
+/// <summary>Secrets come from the environment only, and never appear in output.</summary>
+internal sealed record Secrets(string? OpenAiApiKey, string? GithubToken)
+{
+    public static Secrets FromEnvironment(IReadOnlyDictionary<string, string> env) =>
+        new(env.GetValueOrDefault("OPENAI_API_KEY") is { Length: > 0 } k ? k : null,
+            env.GetValueOrDefault("GITHUB_TOKEN") is { Length: > 0 } g ? g : null);
+
+    /// <summary>Replaces every secret value in text that may be shown or stored.</summary>
+    public string Redact(string text)
+    {
+        foreach (var s in new[] { OpenAiApiKey, GithubToken })
+            if (!string.IsNullOrEmpty(s)) text = text.Replace(s, "***", StringComparison.Ordinal);
+        return text;
+    }
+}
+
+/// <summary>Bad configuration: the message names the file and line, the environment variable, or the flag.</summary>
+internal sealed class ConfigurationException(string message) : Exception(message);

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using PaperDigest.Papers;
+using PaperDigest.Store;
+using PaperDigest.Summaries;
+
+namespace PaperDigest.Publishing;
+
+/// <summary>Pure renderer of the daily digest layouts of PRODUCT.md (brief like seed 000, keywords like seeds 001/003).</summary>
+internal static class DigestMarkdownRenderer
+{
+    public static string Render(Digest digest, SummaryStyle style) => style.Name switch
+    {
+        "brief" => Brief(digest, style),
+        "keywords" => Keywords(digest, style),
+        _ => throw new ArgumentOutOfRangeException(nameof(style), style.Name, "no Markdown layout for this style"),
+    };
+
+    private static string Brief(Digest digest, SummaryStyle style)
+    {
+        var sb = Header(digest);
+        var numerals = new[] { "i", "ii", "iii", "iv", "v", "vi", "vii" };
+        foreach (var entry in digest.Entries)
+        {
+            sb.Append("## [").Append(LinkText(entry.Paper.Title)).Append("](").Append(PdfUrl(entry.Paper)).Append(")\n");
+            sb.Append("summary:");
+            if (Failure(entry, style, digest.Lang) is { } failure) sb.Append(failure);
+            else
+            {
+                var summary = entry.Summaries[style.Name];
+                var parts = style.Fields.Select((f, i) =>
+                    $"{numerals[i]}) {f.Heading(digest.Lang)}{(digest.Lang == "en" ? ": " : " ")}{FieldText(summary, f, digest.Lang)}");
+                sb.AppendJoin("  ", parts);
+            }
+            sb.Append("\n\n");
+        }
+        return sb.ToString();
+    }
+
+    private static string Keywords(Digest digest, SummaryStyle style)
+    {
+        var sb = Header(digest);
+        var colon = digest.Lang == "en" ? ": " : "：";
+        var comma = digest.Lang == "en" ? ", " : "，";
+        for (var n = 0; n < digest.Entries.Count; n++)
+        {
+            var entry = digest.Entries[n];
+            sb.Append("## ").Append(n.ToString(CultureInfo.InvariantCulture)).Append(".[").Append(LinkText(entry.Paper.Title)).Append("](").Append(PdfUrl(entry.Paper)).Append(")\n");
+            sb.Append("summary:");
+            if (Failure(entry, style, digest.Lang) is { } failure) sb.Append(failure);
+            else
+            {
+                var summary = entry.Summaries[style.Name];
+                var parts = style.Fields.Select(f =>
+                    $"**{f.Heading(digest.Lang)}**{colon}" + (f.Kind == FieldKind.List
+                        ? string.Join(comma, Items(summary.Fields[f.Name]).Select(k => $"**{Whitespace.Collapse(k)}**"))
+                        : FieldText(summary, f, digest.Lang)));
+                sb.AppendJoin("  ", parts);
+            }
+            sb.Append("\n\n");
+        }
+        return sb.ToString();
+    }
+
+    private static StringBuilder Header(Digest digest) =>
+        new StringBuilder("\n\n# Papers for ").Append(digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("\n\n");
+
+    /// <summary>The failure line of a paper whose summary of this style failed or is missing; null when it is fine.</summary>
+    internal static string? Failure(DigestEntry entry, SummaryStyle style, string lang)
+    {
+        if (entry.Summaries.TryGetValue(style.Name, out var s) && s.IsOk) return null;
+        var reason = Whitespace.Collapse(s?.Error ?? (lang == "en" ? "not summarized" : "未生成"));
+        return lang == "en" ? $"⚠ Summary failed: {reason}" : $"⚠ 摘要生成失败：{reason}";
+    }
+
+    /// <summary>A field single-spaced, with every unsupported number marked ⚠.</summary>
+    internal static string FieldText(StoredSummary summary, SummaryField field, string lang)
+    {
+        var node = summary.Fields[field.Name];
+        var text = field.Kind == FieldKind.List ? string.Join(lang == "en" ? ", " : "，", Items(node)) : node?.GetValue<string>() ?? "";
+        text = Whitespace.Collapse(text);
+        return summary.Unsupported.Count > 0 ? NumberCheck.Mark(text, summary.Unsupported) : text;
+    }
+
+    private static IEnumerable<string> Items(JsonNode? node) =>
+        node is JsonArray a ? a.Select(i => i?.GetValue<string>() ?? "").Where(i => i.Length > 0) : [];
+
+    internal static string PdfUrl(Paper paper) => $"https://arxiv.org/pdf/{paper.Id.Id}";
+
+    /// <summary>A title as Markdown link text: single-spaced, brackets escaped so the link cannot break.</summary>
+    internal static string LinkText(string title) =>
+        Whitespace.Collapse(title).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+}

@@ -1,0 +1,24 @@
+namespace PaperDigest.Publishing;
+
+/// <summary>The `digest` section: which styles, which language, where the files go.</summary>
+internal sealed class DigestOptions
+{
+    public string Lang { get; set; } = "zh";
+
+    public List<string> Styles { get; set; } = ["brief"];
+
+    /// <summary>At most this many papers a day (0: all).</summary>
+    public int Limit { get; set; }
+
+    public string Out { get; set; } = "./out";
+
+    public IEnumerable<string> Validate()
+    {
+        if (Lang is not ("zh" or "en")) yield return $"digest.lang must be zh or en (got '{Lang}')";
+        if (Styles.Count == 0) yield return "digest.styles must name at least one style";
+        foreach (var s in Styles.Where(s => Summaries.SummaryStyles.Find(s) is null))
+            yield return $"digest.styles: unknown style '{s}' (known: {Summaries.SummaryStyles.Names})";
+        if (Limit < 0) yield return $"digest.limit must be 0 (all) or more (got {Limit})";
+        if (string.IsNullOrWhiteSpace(Out)) yield return "digest.out must not be empty";
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using PaperDigest.Store;
+using PaperDigest.Summaries;
+
+namespace PaperDigest.Publishing;
+
+/// <summary>
+/// The publish stage of `daily`: builds the digest of a day from the store and writes
+/// daily/&lt;date&gt;.&lt;style&gt;.md and daily/&lt;date&gt;.json atomically.
+/// </summary>
+internal sealed class DigestPublisher(PaperStore papers, SummaryService summaries, SummaryStore summaryStore)
+{
+    public async Task<Digest> BuildAsync(DateOnly date, IReadOnlyList<SummaryStyle> styles, string lang, int limit, CancellationToken cancellationToken)
+    {
+        var listed = await papers.ListingAsync(date, cancellationToken);
+        if (limit > 0) listed = listed.Take(limit).ToList();
+        var entries = new List<DigestEntry>();
+        foreach (var paper in listed)
+        {
+            var byStyle = new Dictionary<string, StoredSummary>(StringComparer.Ordinal);
+            foreach (var style in styles)
+                if (await summaryStore.FindAsync(summaries.KeyFor(paper, style, lang), cancellationToken) is { } s)
+                    byStyle[style.Name] = s;
+            entries.Add(new DigestEntry(paper, byStyle));
+        }
+        return new Digest(date, lang, styles.Select(s => s.Name).ToList(), entries);
+    }
+
+    /// <summary>Writes the files of a digest; returns their paths.</summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(Digest digest, IReadOnlyList<SummaryStyle> styles, string outDir, CancellationToken cancellationToken)
+    {
+        var day = digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var written = new List<string>();
+        foreach (var style in styles)
+        {
+            var path = Path.Combine(outDir, "daily", $"{day}.{style.Name}.md");
+            await AtomicFile.WriteAllTextAsync(path, DigestMarkdownRenderer.Render(digest, style), cancellationToken);
+            written.Add(path);
+        }
+        var json = Path.Combine(outDir, "daily", $"{day}.json");
+        await AtomicFile.WriteAllTextAsync(json, DigestJsonRenderer.Render(digest), cancellationToken);
+        written.Add(json);
+        return written;
+    }
+}

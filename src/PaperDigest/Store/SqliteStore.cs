@@ -1,0 +1,86 @@
+using Microsoft.Data.Sqlite;
+
+namespace PaperDigest.Store;
+
+/// <summary>
+/// The one SQLite file everything is remembered in. WAL mode and a busy timeout let two commands run at once;
+/// every write is a short transaction, so a killed process loses at most the paper it was working on.
+/// </summary>
+internal sealed class SqliteStore
+{
+    private readonly string _connectionString;
+
+    private SqliteStore(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens (creating when missing) the database at <paramref name="path"/> and brings its schema up to date.</summary>
+    public static SqliteStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var store = new SqliteStore(full);
+        store.Migrate();
+        return store;
+    }
+
+    public async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private void Migrate()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL;";
+            setup.ExecuteNonQuery();
+        }
+
+        // BEGIN IMMEDIATE (deferred: false) takes the write lock first, so two processes starting at once
+        // migrate one after the other and the second sees the first one's user_version.
+        using var transaction = connection.BeginTransaction(deferred: false);
+
+        long current;
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "PRAGMA user_version;";
+            current = (long)(read.ExecuteScalar() ?? 0L);
+        }
+
+        var migrations = StoreMigrations.All;
+        if (current > migrations.Count)
+            throw new InvalidOperationException(
+                $"The database {Path} has schema version {current}, newer than this PaperDigest knows ({migrations.Count}). Upgrade PaperDigest or point PAPERDIGEST_DB at another file.");
+
+        for (var i = (int)current; i < migrations.Count; i++)
+        {
+            using var step = connection.CreateCommand();
+            step.Transaction = transaction;
+            step.CommandText = migrations[i] + $"\nPRAGMA user_version = {i + 1};";
+            step.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using PaperDigest.Papers;
+using PaperDigest.Store;
+
+namespace PaperDigest.Summaries;
+
+/// <summary>The outcome of summarizing a batch: every summary by (paper id, style), and how many were cached.</summary>
+internal sealed record BatchResult(IReadOnlyDictionary<(string PaperId, string Style), StoredSummary> Summaries, int Cached, int Written, int Failed);
+
+/// <summary>
+/// The summarize stage: every (paper, style) pair through the summary service, at most `concurrency` at once.
+/// A failure is a stored status, never an exception, so one bad paper does not stop the others.
+/// </summary>
+internal sealed class BatchSummarizer(SummaryService service)
+{
+    public async Task<BatchResult> RunAsync(
+        IReadOnlyList<Paper> papers,
+        IReadOnlyList<SummaryStyle> styles,
+        string lang,
+        int concurrency,
+        Func<Paper, SummaryStyle, CancellationToken, Task<SummaryInput>> read,
+        IProgress<BatchProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var work = papers.SelectMany(p => styles.Select(s => (Paper: p, Style: s))).ToList();
+        var results = new ConcurrentDictionary<(string, string), StoredSummary>();
+        int done = 0, failed = 0, cached = 0;
+        long tokens = 0;
+        var gate = new object();
+
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
+            async (item, ct) =>
+            {
+                var result = await service.GetOrWriteAsync(item.Paper, item.Style, lang, c => read(item.Paper, item.Style, c), ct);
+                results[(item.Paper.Id.Id, item.Style.Name)] = result.Summary;
+                BatchProgress snapshot;
+                lock (gate)
+                {
+                    done++;
+                    if (!result.Summary.IsOk) failed++;
+                    if (result.Cached) cached++;
+                    else tokens += result.Summary.InputTokens + result.Summary.OutputTokens;
+                    snapshot = new BatchProgress(done, failed, work.Count, tokens, item.Paper.Title, item.Style.Name, !result.Summary.IsOk, result.Cached, result.Summary.Error);
+                }
+                progress?.Report(snapshot);
+            });
+
+        return new BatchResult(results, cached, work.Count - cached, failed);
+    }
+
+    /// <summary>The input of the abstract-based styles: title and abstract, which is also what the numbers are checked against.</summary>
+    public static Task<SummaryInput> FromAbstract(Paper paper) =>
+        Task.FromResult(new SummaryInput(paper, "Abs", paper.Abstract));
+}

@@ -1,0 +1,40 @@
+using PaperDigest.Store;
+
+namespace PaperDigest.Summaries;
+
+/// <summary>A summary that was found in the store or just written (and stored).</summary>
+internal sealed record SummaryResult(StoredSummary Summary, bool Cached);
+
+/// <summary>
+/// Returns the stored summary for (paper, version, style, language, prompt version, model), or writes one and stores
+/// it at once. The text to summarize is only read on a miss, so a rerun reads and asks nothing.
+/// </summary>
+internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, TimeProvider time)
+{
+    public ISummaryWriter Writer => writer;
+
+    public SummaryKey KeyFor(Papers.Paper paper, SummaryStyle style, string lang) =>
+        new(paper.Id.Id, paper.Id.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", style.Name, lang, style.PromptVersion, writer.Model);
+
+    public async Task<SummaryResult> GetOrWriteAsync(
+        Papers.Paper paper, SummaryStyle style, string lang, Func<CancellationToken, Task<SummaryInput>> read, CancellationToken cancellationToken)
+    {
+        var key = KeyFor(paper, style, lang);
+        if (await store.FindOkAsync(key, cancellationToken) is { } cached) return new SummaryResult(cached, Cached: true);
+
+        var input = await read(cancellationToken);
+        var written = await writer.WriteAsync(input, style, lang, cancellationToken);
+        var stored = new StoredSummary(
+            key,
+            written.Ok ? "ok" : "failed",
+            written.Fields,
+            writer.IsOffline ? "offline" : input.SourceLabel,
+            written.Unsupported,
+            written.Error,
+            written.InputTokens,
+            written.OutputTokens,
+            time.GetUtcNow());
+        await store.SaveAsync(stored, cancellationToken);
+        return new SummaryResult(stored, Cached: false);
+    }
+}
