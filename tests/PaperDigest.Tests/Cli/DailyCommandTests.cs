@@ -1,0 +1,328 @@
+using System.Text.Json.Nodes;
+using PaperDigest.Tests.TestSupport;
+
+namespace PaperDigest.Tests.Cli;
+
+/// <summary>`daily` end to end: the real CLI, a real SQLite file, the real HTTP clients against fake HF and LLM servers on 127.0.0.1.</summary>
+public sealed class DailyCommandTests : IAsyncLifetime
+{
+    private const string Day = "2026-02-03";
+    private const string DayFixture = "hf_daily_papers/daily_papers_2026-02-03.json";
+    private FakeHuggingFaceServer _hf = null!;
+    private FakeLlmServer _llm = null!;
+    private readonly CliRunner _cli = new();
+
+    public async Task InitializeAsync()
+    {
+        _hf = await FakeHuggingFaceServer.StartAsync();
+        _llm = await FakeLlmServer.StartAsync();
+        _cli.UseFakes(_hf, _llm);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _hf.DisposeAsync();
+        await _llm.DisposeAsync();
+        _cli.Dispose();
+    }
+
+    [FixtureFact]
+    public async Task Daily_FixtureDay_WritesBothStylesAndRerunAsksNothing()
+    {
+        // Given
+        _hf.SetDayFromFixture(Day, DayFixture);
+
+        // When
+        var first = await _cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "6");
+        var brief = await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.brief.md"));
+        var requestsAfterFirst = _llm.ChatRequests;
+        var second = await _cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "6");
+
+        // Then
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(12, requestsAfterFirst);
+        Assert.StartsWith($"\n\n# Papers for {Day}\n\n## [Kimi K2.5: Visual Agentic Intelligence](https://arxiv.org/pdf/2602.02276)\nsummary:i) 论文总结 ", brief);
+        Assert.Equal(6, brief.Split("\n## [").Length - 1);
+        var keywords = await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.keywords.md"));
+        Assert.Contains("## 0.[Kimi K2.5: Visual Agentic Intelligence](https://arxiv.org/pdf/2602.02276)\nsummary:**核心关键词**：**强化学习**，**智能体**  **一句话核心摘要**：", keywords);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(requestsAfterFirst, _llm.ChatRequests);
+        Assert.Equal(brief, await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.brief.md")));
+        Assert.Contains("12 summaries from the store", second.Out);
+        Assert.Contains("LLM 0 requests", second.Out);
+    }
+
+    [FixtureFact]
+    public async Task Daily_Json_HasPaperFieldsAndStatus()
+    {
+        // Given
+        _hf.SetDayFromFixture(Day, DayFixture);
+
+        // When
+        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "3");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.json")))!;
+        var first = json["papers"]![0]!;
+        Assert.Equal("2602.02276", first["id"]!.GetValue<string>());
+        Assert.Equal("ok", first["status"]!.GetValue<string>());
+        Assert.Equal("Abs", first["source"]!.GetValue<string>());
+        Assert.Contains("Kimi Team", first["authors"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.NotNull(first["summaries"]!["brief"]!["main_results"]);
+        Assert.Empty(first["unsupported_numbers"]!.AsArray());
+        Assert.Equal(3, json["papers"]!.AsArray().Count);
+    }
+
+    [FixtureFact]
+    public async Task Daily_NoDate_LooksBackToLatestDayWithPapers()
+    {
+        // Given: "today" is Thursday 2026-02-05; HF has nothing for the 5th and 4th
+        _hf.SetDayFromFixture(Day, DayFixture);
+        _cli.Time = new FixedTimeProvider(new DateTimeOffset(2026, 2, 5, 8, 0, 0, TimeSpan.Zero));
+
+        // When
+        var result = await _cli.RunAsync("daily", "--limit", "2");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(_cli.OutPath($"daily/{Day}.brief.md")));
+        var asked = _hf.Http.Requests.Select(r => r.PathAndQuery).ToList();
+        Assert.Equal(["/api/daily_papers?date=2026-02-05", "/api/daily_papers?date=2026-02-04", "/api/daily_papers?date=2026-02-03"], asked);
+    }
+
+    [FixtureFact]
+    public async Task Daily_TruncatedJson_Exit1AndNoOutput()
+    {
+        // Given: the real response cut off halfway
+        var body = Fixtures.Read(DayFixture);
+        _hf.SetDay(Day, body[..(body.Length / 2)]);
+
+        // When
+        var result = await _cli.RunAsync("daily", "--date", Day);
+
+        // Then
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not valid JSON", result.Error);
+        Assert.Contains("line", result.Error);
+        Assert.False(Directory.Exists(_cli.OutPath("daily")));
+    }
+
+    [Fact]
+    public async Task Daily_PersistentServerError_Exit1NamingTheStatus()
+    {
+        // Given
+        _hf.SetDay(Day, "{\"error\":\"boom\"}", status: 500);
+
+        // When
+        var result = await _cli.RunAsync("daily", "--date", Day);
+
+        // Then
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("HTTP 500", result.Error);
+        Assert.Equal(3, _hf.Http.Requests.Count); // one try and two retries
+        Assert.False(Directory.Exists(_cli.OutPath("daily")));
+    }
+
+    [Fact]
+    public async Task Daily_EmptyDay_Exit1SaysSo()
+    {
+        // When
+        var result = await _cli.RunAsync("daily", "--date", "2026-02-07");
+
+        // Then
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no papers for 2026-02-07", result.Error);
+    }
+
+    [FixtureFact]
+    public async Task Daily_RateLimitedOnce_RetriedAfterRetryAfter()
+    {
+        // Given
+        _hf.SetDayFromFixture(Day, DayFixture);
+        _cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
+        _llm.Enqueue(LlmFault.RateLimited);
+
+        // When
+        var started = DateTime.UtcNow;
+        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "1");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, _llm.ChatRequests);
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9), "the retry waited for Retry-After: 1");
+    }
+
+    [FixtureTheory]
+    [InlineData(LlmFault.ServerError, "HTTP 500")]
+    [InlineData(LlmFault.NotJson, "not valid JSON")]
+    [InlineData(LlmFault.MissingField, "is missing")]
+    [InlineData(LlmFault.WrongLanguage, "Chinese")]
+    public async Task Daily_PersistentLlmFault_PaperFailedOthersPublishedExit3(LlmFault fault, string reason)
+    {
+        // Given: the first paper's requests all fail; the second paper is fine
+        _hf.SetDayFromFixture(Day, DayFixture);
+        _cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
+        _llm.Enqueue(fault, fault, fault);
+
+        // When
+        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
+
+        // Then
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("failed: 2602.02276 (brief)", result.Error);
+        Assert.Contains(reason, result.Error);
+        var brief = await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.brief.md"));
+        Assert.Contains("summary:⚠ 摘要生成失败：", brief);
+        Assert.Contains("summary:i) 论文总结 针对《", brief);
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.json")))!;
+        Assert.Equal("failed", json["papers"]![0]!["status"]!.GetValue<string>());
+        Assert.Equal("ok", json["papers"]![1]!["status"]!.GetValue<string>());
+        Assert.Contains("1 failed", result.Out);
+    }
+
+    [FixtureTheory]
+    [InlineData(LlmFault.NotJson)]
+    [InlineData(LlmFault.MissingField)]
+    [InlineData(LlmFault.WrongLanguage)]
+    public async Task Daily_InvalidReplyOnce_RetriedAndOk(LlmFault fault)
+    {
+        // Given
+        _hf.SetDayFromFixture(Day, DayFixture);
+        _cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
+        _llm.Enqueue(fault);
+
+        // When
+        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "1");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, _llm.ChatRequests);
+        var retry = _llm.Http.Requests[1].Body;
+        Assert.Contains("Your reply was not valid", retry);
+    }
+
+    [FixtureFact]
+    public async Task Daily_ApiKey_NeverInOutputsLogsOrStore()
+    {
+        // Given: failures included, so error paths are covered too
+        _hf.SetDayFromFixture(Day, DayFixture);
+        _cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
+        _llm.Enqueue(LlmFault.ServerError, LlmFault.ServerError, LlmFault.ServerError, LlmFault.NotJson);
+        const string key = "sk-test-SECRET-0123456789";
+
+        // When
+        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "3", "--style", "brief", "--style", "keywords");
+
+        // Then
+        Assert.Equal(3, result.ExitCode);
+        Assert.DoesNotContain(key, result.Out);
+        Assert.DoesNotContain(key, result.Error);
+        foreach (var file in Directory.EnumerateFiles(_cli.Dir, "*", SearchOption.AllDirectories))
+            Assert.DoesNotContain(key, System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)));
+        Assert.Contains(_llm.Http.Requests, r => r.Headers.TryGetValue("Authorization", out var a) && a == "Bearer " + key);
+    }
+
+    [FixtureFact]
+    public async Task Daily_Concurrency_BoundsRequestsInFlight()
+    {
+        // Given
+        _hf.SetDayFromFixture(Day, DayFixture);
+        _cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "3";
+        _llm.Latency = TimeSpan.FromMilliseconds(150);
+
+        // When
+        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "9");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(3, _llm.MaxInFlight);
+    }
+
+    [FixtureTheory]
+    [InlineData("json_object")]
+    [InlineData("none")]
+    public async Task Daily_StructuredFallbacks_SchemaGoesInPrompt(string mode)
+    {
+        // Given
+        _hf.SetDayFromFixture(Day, DayFixture);
+        _cli.Env["PAPERDIGEST_LLM__STRUCTURED"] = mode;
+
+        // When
+        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "1");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        var body = JsonNode.Parse(_llm.Http.Requests[0].Body)!;
+        Assert.Contains("JSON schema of the reply", body["messages"]![0]!["content"]!.GetValue<string>());
+        if (mode == "json_object") Assert.Equal("json_object", body["response_format"]!["type"]!.GetValue<string>());
+        else Assert.Null(body["response_format"]);
+    }
+
+    [FixtureFact]
+    public async Task Daily_JsonSchemaMode_SendsStrictSchema()
+    {
+        // Given
+        _hf.SetDayFromFixture(Day, DayFixture);
+
+        // When
+        await _cli.RunAsync("daily", "--date", Day, "--limit", "1", "--lang", "en");
+
+        // Then
+        var body = JsonNode.Parse(_llm.Http.Requests[0].Body)!;
+        var format = body["response_format"]!;
+        Assert.Equal("json_schema", format["type"]!.GetValue<string>());
+        Assert.True(format["json_schema"]!["strict"]!.GetValue<bool>());
+        Assert.Equal("paper_brief", format["json_schema"]!["name"]!.GetValue<string>());
+        Assert.Contains("in English", body["messages"]![0]!["content"]!.GetValue<string>());
+    }
+
+    [FixtureFact]
+    public async Task Daily_NoLlmConfigured_OfflineSummariesLabelled()
+    {
+        // Given: no key and no base URL
+        _cli.Env.Remove("OPENAI_BASE_URL");
+        _cli.Env.Remove("OPENAI_API_KEY");
+        _hf.SetDayFromFixture(Day, DayFixture);
+
+        // When
+        var result = await _cli.RunAsync("daily", "--date", Day, "--style", "keywords");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(result.Error.Split('\n'), l => l.Contains("no LLM configured", StringComparison.Ordinal));
+        var md = await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.keywords.md"));
+        var summaries = md.Split('\n').Where(l => l.StartsWith("summary:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(44, summaries.Count);
+        Assert.All(summaries, s => Assert.Contains("[离线摘录：未配置 LLM", s));
+        Assert.Equal(0, _llm.ChatRequests);
+    }
+
+    [FixtureFact]
+    public async Task Daily_InputFile_ReadsSavedResponseWithoutNetwork()
+    {
+        // When
+        var result = await _cli.RunAsync("daily", "--input", Fixtures.Path_("hf_daily_papers/daily_papers_2026-07-21.json"), "--limit", "2", "--lang", "en");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(_hf.Http.Requests);
+        var md = await File.ReadAllTextAsync(_cli.OutPath("daily/2026-07-21.brief.md"));
+        Assert.Contains("summary:i) Summary: For ", md);
+    }
+
+    [Theory]
+    [InlineData("--date", "2026-13-01", "--date")]
+    [InlineData("--style", "poem", "--style")]
+    [InlineData("--lang", "fr", "--lang")]
+    [InlineData("--limit", "0", "--limit")]
+    public async Task Daily_BadFlag_Exit2NamingTheFlag(string flag, string value, string named)
+    {
+        // When
+        var result = await _cli.RunAsync("daily", flag, value);
+
+        // Then
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(named, result.Error);
+    }
+}
