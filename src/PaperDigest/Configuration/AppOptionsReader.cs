@@ -52,20 +52,37 @@ internal static class AppOptionsReader
 
     private static void ApplyYaml(AppOptions options, string file)
     {
+        var text = File.ReadAllText(file);
+        CheckSyntax(text, file);
         var yaml = new YamlStream();
+        yaml.Load(new StringReader(text));
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return;
+        if (yaml.Documents[0].RootNode is not YamlMappingNode root)
+            throw new ConfigurationException($"{file}:{yaml.Documents[0].RootNode.Start.Line}: the file must be a mapping of sections (llm:, digest:, ...).");
+        BindMapping(options, root, "", file);
+    }
+
+    /// <summary>
+    /// Walks the YAML events once so that a syntax error names its line. YamlDotNet reports most errors as YamlException
+    /// with a position, but some as a bare InvalidOperationException: then the line after the last good event is named.
+    /// </summary>
+    private static void CheckSyntax(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        Mark last = Mark.Empty;
         try
         {
-            using var reader = new StreamReader(file);
-            yaml.Load(reader);
+            while (parser.MoveNext())
+                if (parser.Current is { } e) last = e.End;
         }
         catch (YamlException ex)
         {
             throw new ConfigurationException($"{file}:{ex.Start.Line}:{ex.Start.Column}: YAML syntax error: {(ex.InnerException ?? ex).Message}");
         }
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return;
-        if (yaml.Documents[0].RootNode is not YamlMappingNode root)
-            throw new ConfigurationException($"{file}:{yaml.Documents[0].RootNode.Start.Line}: the file must be a mapping of sections (llm:, digest:, ...).");
-        BindMapping(options, root, "", file);
+        catch (InvalidOperationException)
+        {
+            throw new ConfigurationException($"{file}:{last.Line}: YAML syntax error after line {last.Line}, column {last.Column} (an unclosed bracket or quote, or bad indentation?).");
+        }
     }
 
     private static void BindMapping(object target, YamlMappingNode map, string prefix, string file)

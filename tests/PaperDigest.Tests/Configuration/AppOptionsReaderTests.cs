@@ -1,0 +1,165 @@
+using PaperDigest.Configuration;
+
+namespace PaperDigest.Tests.Configuration;
+
+public sealed class AppOptionsReaderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("pd-config-").FullName;
+
+    private string Write(string yaml)
+    {
+        var path = Path.Combine(_dir, "paperdigest.yml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    [Fact]
+    public void Read_NoFileNoEnv_BuiltInDefaults()
+    {
+        // When
+        var options = AppOptionsReader.Read(null, _dir, new Dictionary<string, string>());
+
+        // Then
+        Assert.Equal("gpt-4o-mini", options.Llm.Model);
+        Assert.Equal(4, options.Llm.Concurrency);
+        Assert.Equal("json_schema", options.Llm.Structured);
+        Assert.Equal("zh", options.Digest.Lang);
+        Assert.Equal(["brief"], options.Digest.Styles);
+        Assert.Equal("https://huggingface.co", options.HuggingFace.Endpoint);
+        Assert.Null(options.Llm.BaseUrl);
+    }
+
+    [Fact]
+    public void Read_YamlSnakeCaseKeys_Bound()
+    {
+        // Given
+        Write("""
+            llm:
+              model: deepseek-chat
+              concurrency: 8
+              structured: json_object
+              retry_unsupported_numbers: false
+            digest:
+              lang: en
+              styles: [brief, keywords]
+            huggingface:
+              lookback_days: 3
+            """);
+
+        // When
+        var options = AppOptionsReader.Read(null, _dir, new Dictionary<string, string>());
+
+        // Then
+        Assert.Equal("deepseek-chat", options.Llm.Model);
+        Assert.Equal(8, options.Llm.Concurrency);
+        Assert.Equal("json_object", options.Llm.Structured);
+        Assert.False(options.Llm.RetryUnsupportedNumbers);
+        Assert.Equal("en", options.Digest.Lang);
+        Assert.Equal(["brief", "keywords"], options.Digest.Styles);
+        Assert.Equal(3, options.HuggingFace.LookbackDays);
+    }
+
+    [Fact]
+    public void Read_Precedence_ConventionalThenYamlThenPaperDigestVariables()
+    {
+        // Given
+        Write("llm:\n  model: from-yaml\n  base_url: http://yaml.local/v1\n");
+        var env = new Dictionary<string, string>
+        {
+            ["OPENAI_BASE_URL"] = "http://conventional.local/v1",
+            ["HF_ENDPOINT"] = "http://hf-mirror.local",
+            ["PAPERDIGEST_LLM__MODEL"] = "from-env",
+            ["PAPERDIGEST_LLM__CONCURRENCY"] = "8",
+            ["PAPERDIGEST_DB"] = "/tmp/x.db",
+        };
+
+        // When
+        var options = AppOptionsReader.Read(null, _dir, env);
+
+        // Then
+        Assert.Equal("from-env", options.Llm.Model);
+        Assert.Equal(8, options.Llm.Concurrency);
+        Assert.Equal("http://yaml.local/v1", options.Llm.BaseUrl);
+        Assert.Equal("http://hf-mirror.local", options.HuggingFace.Endpoint);
+        Assert.Equal("/tmp/x.db", options.Store.Path);
+    }
+
+    [Fact]
+    public void Read_YamlSyntaxError_NamesFileAndLine()
+    {
+        // Given
+        var path = Write("llm:\n  model: x\n  concurrency: [1, 2\ndigest:\n  lang: zh\n");
+
+        // When
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, new Dictionary<string, string>()));
+
+        // Then
+        Assert.Contains(path + ":", ex.Message);
+        Assert.Contains("YAML syntax error", ex.Message);
+    }
+
+    [Fact]
+    public void Read_UnknownKey_NamesKeyLineAndKnownKeys()
+    {
+        // Given
+        var path = Write("llm:\n  model: x\n  concurency: 8\n");
+
+        // When
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, new Dictionary<string, string>()));
+
+        // Then
+        Assert.Contains($"{path}:3", ex.Message);
+        Assert.Contains("'llm.concurency'", ex.Message);
+        Assert.Contains("concurrency", ex.Message);
+    }
+
+    [Fact]
+    public void Read_WrongType_NamesKeyAndLine()
+    {
+        // Given
+        var path = Write("digest:\n  lang: zh\nllm:\n  concurrency: many\n");
+
+        // When
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, new Dictionary<string, string>()));
+
+        // Then
+        Assert.Contains($"{path}:4", ex.Message);
+        Assert.Contains("'llm.concurrency' must be a whole number", ex.Message);
+    }
+
+    [Fact]
+    public void Read_BadEnvironmentVariable_NamesTheVariable()
+    {
+        // Given
+        var env = new Dictionary<string, string> { ["PAPERDIGEST_LLM__CONCURRENCY"] = "lots" };
+
+        // When
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, env));
+
+        // Then
+        Assert.Contains("PAPERDIGEST_LLM__CONCURRENCY", ex.Message);
+    }
+
+    [Fact]
+    public void Read_OutOfRangeValue_ValidationNamesKey()
+    {
+        // Given
+        Write("llm:\n  concurrency: 0\n  structured: xml\n");
+
+        // When
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, new Dictionary<string, string>()));
+
+        // Then
+        Assert.Contains("llm.concurrency must be between 1 and 64", ex.Message);
+        Assert.Contains("llm.structured must be json_schema, json_object or none", ex.Message);
+    }
+
+    [Fact]
+    public void Read_MissingConfigFlagFile_NamesTheFlag()
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(Path.Combine(_dir, "nope.yml"), _dir, new Dictionary<string, string>()));
+        Assert.Contains("--config", ex.Message);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
