@@ -7,11 +7,11 @@ internal sealed record TrackerTopic(string Name, IReadOnlyList<TrackerRow> Rows,
 {
     /// <summary>
     /// The rows to show: newest first by arXiv id (submission order, as the reference page sorts;
-    /// a revised paper keeps its place), duplicates dropped, at most <see cref="MaxRows"/>.
+    /// a revised paper keeps its place), at most <see cref="MaxRows"/>. Rows are shown as given:
+    /// merging duplicates is the store's business (the reference page itself lists one paper twice).
     /// </summary>
     public IReadOnlyList<TrackerRow> NewestRows() =>
-        Rows.DistinctBy(r => r.Id.Id, StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(r => SubmissionKey(r.Id.Id))
+        Rows.OrderByDescending(r => SubmissionKey(r.Id.Id))
             .ThenByDescending(r => r.Published)
             .Take(Math.Max(0, MaxRows))
             .ToList();
