@@ -97,10 +97,10 @@ internal sealed partial class ArxivApiClient
 
     private async ValueTask<Attempt> AttemptAsync(string parameters, CancellationToken cancellationToken)
     {
-        await WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
         using var request = new HttpRequestMessage(HttpMethod.Get, RequestUri(parameters));
         request.Headers.UserAgent.ParseAdd(ArxivClientOptions.UserAgent);
         request.Headers.Accept.ParseAdd("application/atom+xml");
+        await WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
 
@@ -109,12 +109,16 @@ internal sealed partial class ArxivApiClient
         return new Attempt(response.StatusCode, null, ArxivAtomParser.Parse(body));
     }
 
-    /// <summary>Waits until <see cref="ArxivClientOptions.MinInterval"/> has passed since the previous request started. Called under the gate.</summary>
+    /// <summary>
+    /// Waits until <see cref="ArxivClientOptions.MinInterval"/> (plus 5% against network jitter, so that
+    /// arXiv itself never sees two requests closer) has passed since the previous request started. Called under the gate.
+    /// </summary>
     private async Task WaitForTurnAsync(CancellationToken cancellationToken)
     {
         if (_lastStart is { } last)
         {
-            for (var wait = _options.MinInterval - _time.GetElapsedTime(last); wait > TimeSpan.Zero; wait = _options.MinInterval - _time.GetElapsedTime(last))
+            var spacing = _options.MinInterval + (_options.MinInterval / 20);
+            for (var wait = spacing - _time.GetElapsedTime(last); wait > TimeSpan.Zero; wait = spacing - _time.GetElapsedTime(last))
                 await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
         _lastStart = _time.GetTimestamp();

@@ -9,7 +9,7 @@ internal sealed class ArxivClientOptions
     /// <summary>The query endpoint (ARXIV_API_URL). Used when the HttpClient has no BaseAddress.</summary>
     public Uri ApiUrl { get; set; } = new(DefaultApiUrl);
 
-    /// <summary>At least this long between the starts of two requests (arXiv asks for 3 s).</summary>
+    /// <summary>At least this long between the starts of two requests (arXiv asks for 3 s); the client adds 5% for network jitter.</summary>
     public TimeSpan MinInterval { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Results per request (arXiv allows up to 2000; smaller pages fail less).</summary>
