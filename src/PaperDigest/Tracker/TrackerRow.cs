@@ -1,4 +1,5 @@
 using PaperDigest.Papers;
+using PaperDigest.Sources;
 
 namespace PaperDigest.Tracker;
 
@@ -11,4 +12,17 @@ internal sealed record TrackerRow(
     DateOnly Published,
     string? CodeUrl,
     string Abstract,
-    string? AbstractOriginal = null);
+    string? AbstractOriginal = null)
+{
+    /// <summary>
+    /// A row for an arXiv result: its first-version date, and the code link found in its abstract and comment
+    /// unless <paramref name="codeUrl"/> (e.g. from <see cref="CodeLinkFinder.Find"/> with HF's repo) says better.
+    /// </summary>
+    public static TrackerRow FromEntry(ArxivEntry entry, string? codeUrl = null, string? translatedAbstract = null) => new(
+        entry.Id,
+        entry.Title,
+        DateOnly.FromDateTime(entry.Published.UtcDateTime),
+        codeUrl ?? CodeLinkFinder.Find(null, entry.Summary, entry.Comment),
+        translatedAbstract ?? entry.Summary,
+        translatedAbstract is null ? null : entry.Summary);
+}
