@@ -32,6 +32,7 @@ internal sealed class ArxivClientOptions
         if (MaxRetries < 0) errors.Add($"arxiv.max_retries must not be negative (was {MaxRetries}).");
         if (RetryBaseDelay < TimeSpan.Zero) errors.Add("arxiv.retry_base_delay must not be negative.");
         if (AttemptTimeout <= TimeSpan.Zero) errors.Add("arxiv.attempt_timeout must be positive.");
+        else if (AttemptTimeout <= MinInterval * 1.05) errors.Add("arxiv.attempt_timeout must be longer than arxiv.min_interval (an attempt includes waiting its turn).");
         return errors;
     }
 }

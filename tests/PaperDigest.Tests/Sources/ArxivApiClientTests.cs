@@ -228,6 +228,35 @@ public sealed class ArxivApiClientTests
         return Task.CompletedTask;
     };
 
+    [Fact]
+    public async Task SearchAsync_BaseAddressIsHostRoot_UsesApiQueryPath()
+    {
+        // Given an HttpClient whose BaseAddress is just the host, as for ARXIV_API_URL=http://host/
+        await using var server = await FakeHttpServer.StartAsync(OnQuery(ctx => FakeArxivFeed.ServeAsync(ctx, total: 1)));
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        // When a search runs
+        var entries = await ToListAsync(NewClient(http, FastOptions()).SearchAsync("ti:\"a b\"", 1, Ct));
+
+        // Then the request went to /api/query with the encoded query
+        Assert.Single(entries);
+        Assert.StartsWith("/api/query?search_query=ti:%22a+b%22&start=0&max_results=1", Assert.Single(server.Requests).PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_BadOptions_ThrowsNamingTheSetting()
+    {
+        // Given options with a page size arXiv refuses
+        var options = new ArxivClientOptions { PageSize = 5000 };
+        using var http = new HttpClient();
+
+        // When a client is made
+        var ex = Assert.Throws<ArgumentException>(() => NewClient(http, options));
+
+        // Then the message names the setting
+        Assert.Contains("arxiv.page_size", ex.Message, StringComparison.Ordinal);
+    }
+
     private static ArxivClientOptions FastOptions() => new()
     {
         MinInterval = TimeSpan.FromMilliseconds(5),
