@@ -6,6 +6,7 @@ using PaperDigest.Tests.TestSupport;
 
 namespace PaperDigest.Tests.Sources;
 
+[Collection(ArxivTimingCollection.Name)]
 public sealed class ArxivApiClientTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(300);
