@@ -14,6 +14,7 @@ internal static class DigestMarkdownRenderer
     {
         "brief" => Brief(digest, style),
         "keywords" => Keywords(digest, style),
+        "report" => ReportMarkdownRenderer.Render(digest),
         _ => throw new ArgumentOutOfRangeException(nameof(style), style.Name, "no Markdown layout for this style"),
     };
 

@@ -28,6 +28,17 @@ internal sealed partial class OfflineSummaryWriter : ISummaryWriter
         var fields = new JsonObject();
         foreach (var f in style.Fields)
         {
+            if (f.Kind == FieldKind.List && f.Name != "keywords")
+            {
+                var items = f.Name switch
+                {
+                    "results" => picks.All(ResultWords()),
+                    _ => picks.All(MethodWords()),
+                };
+                if (items.Count == 0) items = [picks.Take(0)];
+                fields[f.Name] = new JsonArray(items.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray());
+                continue;
+            }
             if (f.Kind == FieldKind.List)
             {
                 var keywords = input.Paper.AiKeywords is { Count: > 0 } k ? k.Take(6).ToList() : Keywords(input.Paper.Title + ". " + text);
@@ -42,6 +53,8 @@ internal sealed partial class OfflineSummaryWriter : ISummaryWriter
                 "key_methods" or "methodology" => picks.First(MethodWords()) ?? picks.Take(1),
                 "main_results" => picks.First(ResultWords()) ?? picks.Take(sentences.Count - 2),
                 "implications" => picks.Take(sentences.Count - 1),
+                "application_domain" or "core_contribution" => picks.Take(0),
+                "usage_input" or "usage_output" or "usage_requirements" => lang == "en" ? "Not stated in the abstract." : "摘要中未说明。",
                 _ => picks.Take(0),
             };
             fields[f.Name] = value;
@@ -62,6 +75,8 @@ internal sealed partial class OfflineSummaryWriter : ISummaryWriter
             _used.UnionWith(chosen);
             return chosen.Count > 0 ? string.Join(" ", chosen.Select(i => sentences[i])) : string.Join(" ", sentences);
         }
+
+        public List<string> All(Regex pattern) => sentences.Where(s => pattern.IsMatch(s)).Take(4).ToList();
 
         public string? First(Regex pattern)
         {
