@@ -47,7 +47,7 @@ internal static class TrackCommand
             fetched.Add(result);
             await context.Error.WriteLineAsync(result.Failed
                 ? $"failed: topic {topic.Name}: {secrets.Redact(result.Error!)} (query: {result.Query})"
-                : $"topic {topic.Name}: {result.Found} papers, {result.New} new");
+                : $"topic {topic.Name}: {result.Found} paper{(result.Found == 1 ? "" : "s")}, {result.New} new");
         }
         if (fetched.All(f => f.Failed))
         {

@@ -22,7 +22,7 @@ internal sealed partial class CodeLinkChecker(HuggingFacePaperClient huggingFace
         {
             info = await huggingFace.FindAsync(paper.Id, cancellationToken); // null: HF does not know the paper (404)
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or Polly.Timeout.TimeoutRejectedException)
         {
             LogHuggingFaceFailed(logger, paper.Id.Id, ex.Message);
             var inText = CodeLinkFinder.Find(null, paper.Abstract, paper.Comment);
