@@ -277,6 +277,18 @@ public sealed class TrackCommandTests : IAsyncLifetime
         Assert.Empty(_arxiv.Http.Requests);
     }
 
+    [Fact]
+    public async Task Track_Help_NamesOutAndConfig()
+    {
+        // When
+        var result = await _cli.RunAsync("track", "--help");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--out", result.Out);
+        Assert.Contains("--config", result.Out);
+    }
+
     [FixtureFact]
     public async Task Track_RealFixtureFeedDefaultTopics_WritesSixTables()
     {
