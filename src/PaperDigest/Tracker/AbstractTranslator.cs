@@ -7,9 +7,6 @@ using PaperDigest.Summaries;
 
 namespace PaperDigest.Tracker;
 
-/// <summary>The abstract to show, and whether it came from the store, the LLM, or failed (then it is the original).</summary>
-internal sealed record TranslatedAbstract(string Text, bool IsTranslation, bool Cached, string? Error);
-
 /// <summary>
 /// Has the LLM translate abstracts (structured reply <c>{"translation": "..."}</c>, language checked, one retry on an
 /// invalid reply), cached forever per paper version, language and model.

@@ -4,12 +4,6 @@ using Polly.Timeout;
 
 namespace PaperDigest.Tracker;
 
-/// <summary>What one topic's query brought: how many papers, how many new to the topic, or why it failed.</summary>
-internal sealed record TopicFetchResult(string Topic, string Query, int Found, int New, string? Error)
-{
-    public bool Failed => Error is not null;
-}
-
 /// <summary>Runs a topic's arXiv query and merges what it finds into the store (papers and the topic's history).</summary>
 internal sealed class TopicFetcher(ArxivApiClient arxiv, PaperStore papers, TrackerStore tracker)
 {

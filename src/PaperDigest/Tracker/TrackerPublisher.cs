@@ -8,16 +8,16 @@ namespace PaperDigest.Tracker;
 internal sealed class TrackerPublisher(PaperStore papers, TrackerStore tracker)
 {
     /// <summary>Each topic's papers as stored, newest first, capped; a paper found by several topics is under each.</summary>
-    public async Task<IReadOnlyList<(TopicOptions Topic, IReadOnlyList<Paper> Papers)>> LoadAsync(IReadOnlyList<TopicOptions> topics, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TopicPapers>> LoadAsync(IReadOnlyList<TopicOptions> topics, CancellationToken cancellationToken)
     {
-        var result = new List<(TopicOptions, IReadOnlyList<Paper>)>();
+        var result = new List<TopicPapers>();
         foreach (var topic in topics)
         {
             var ids = await tracker.TopicPaperIdsAsync(topic.Name, topic.MaxPerTopic ?? TopicOptions.DefaultMaxPerTopic, cancellationToken);
             var list = new List<Paper>();
             foreach (var id in ids)
                 if (await papers.FindAsync(id, cancellationToken) is { } paper) list.Add(paper);
-            result.Add((topic, list));
+            result.Add(new TopicPapers(topic, list));
         }
         return result;
     }

@@ -6,9 +6,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace PaperDigest.Tests.TestSupport;
 
-/// <summary>One paper a fake arXiv returns.</summary>
-public sealed record FakePaper(string Id, string Title, string Abstract, string Published = "2026-09-23T17:59:01Z", string? Comment = null, int Version = 1);
-
 /// <summary>
 /// A fake arXiv query API for the tracker: each search_query containing a key answers that key's papers (paged like
 /// arXiv), or a fixed body and status (an error feed, a cut-off feed). Unknown queries answer an empty feed.
