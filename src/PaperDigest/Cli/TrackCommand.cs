@@ -91,7 +91,7 @@ internal static class TrackCommand
         await runs.FinishAsync(runId, partial ? "partial" : "ok", totals, CancellationToken.None);
 
         await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Done tracker {today:yyyy-MM-dd}: {topics.Count} topics ({topicsFailed} failed), {fetched.Sum(f => f.Found)} papers from arXiv, {fetched.Sum(f => f.New)} new; "
+            $"Done tracker {today:yyyy-MM-dd}: {topics.Count} topics ({topicsFailed} failed), {fetched.Sum(f => f.Found)} results from arXiv, {fetched.Sum(f => f.New)} new to their topic; "
             + $"{shown.Count} on the page, {shown.Count(p => p.CodeUrl is not null) + codeFound} with code ({codeFound} found now); "
             + $"abstracts: {abstracts.Values.Count(a => a.IsTranslation && !a.Cached)} translated, {cached} from the store, {failed.Count} failed; "
             + $"LLM {usage.Requests} requests, {usage.InputTokens:N0} tokens in, {usage.OutputTokens:N0} out; {clock.Elapsed.TotalSeconds:F1} s. "
