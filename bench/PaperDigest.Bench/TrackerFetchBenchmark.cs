@@ -50,13 +50,13 @@ internal sealed class TrackerFetchBenchmark : IBenchmark
         for (var i = 0; i < topics.Count; i++)
         {
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var entry in client.SearchAsync(queries[i], topics[i].MaxPerTopic, cancellationToken)) ids.Add(entry.Id.Id);
+            await foreach (var entry in client.SearchAsync(queries[i], topics[i].MaxPerTopic ?? TopicOptions.DefaultMaxPerTopic, cancellationToken)) ids.Add(entry.Id.Id);
             perTopic.Add(ids.Count);
         }
         clock.Stop();
 
         var requests = server.Requests.Count(r => r.PathAndQuery.StartsWith("/api/query?", StringComparison.Ordinal));
-        var minimum = topics.Sum(t => (int)Math.Ceiling(t.MaxPerTopic / (double)pageSize));
+        var minimum = topics.Sum(t => (int)Math.Ceiling((t.MaxPerTopic ?? TopicOptions.DefaultMaxPerTopic) / (double)pageSize));
         var floor = requests * interval.TotalSeconds;
         var ratio = floor > 0 ? clock.Elapsed.TotalSeconds / floor : 0;
 

@@ -7,6 +7,7 @@ using PaperDigest.Publishing;
 using PaperDigest.Sources;
 using PaperDigest.Store;
 using PaperDigest.Summaries;
+using PaperDigest.Tracker;
 
 namespace PaperDigest.Cli;
 
@@ -35,6 +36,12 @@ internal static class AppServices
             ? new LlmSummaryWriter(sp.GetRequiredService<LlmClient>(), options.Llm)
             : new OfflineSummaryWriter());
         services.AddSingleton<SummaryService>().AddSingleton<BatchSummarizer>().AddSingleton<DigestPublisher>();
+
+        // The tracker: arXiv's client keeps its own polite pacing and retries; HF's paper API retries in the "huggingface" handler.
+        services.AddHttpClient("arxiv", http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(sp => new ArxivApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("arxiv"), options.Arxiv.ToClientOptions(), time, sp.GetRequiredService<ILogger<ArxivApiClient>>()));
+        services.AddSingleton(sp => new HuggingFacePaperClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("huggingface"), time, maxRetries: 0));
+        services.AddSingleton<TrackerStore>().AddSingleton<TopicFetcher>().AddSingleton<CodeLinkChecker>().AddSingleton<AbstractTranslator>().AddSingleton<TrackerPublisher>();
         return services;
     }
 

@@ -71,6 +71,7 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
         DailyCommand.Create(context),
+        TrackCommand.Create(context),
     ];
 
     /// <summary>Reads the configuration of this invocation (the --config file, the environment).</summary>

@@ -119,6 +119,11 @@ internal static class AppOptionsReader
                         if (item is not YamlScalarNode s) throw new ConfigurationException($"{itemWhere}: each item of '{path}' must be a single value.");
                         list.Add(Convert(s.Value ?? "", itemType, $"{itemWhere}: an item of '{path}'"));
                     }
+                    else if (item is YamlScalarNode text && itemType.GetConstructor([typeof(string)]) is { } fromText)
+                    {
+                        // An object that can be built from one text (e.g. a topic term) may be written as that text.
+                        list.Add(fromText.Invoke([text.Value ?? ""]));
+                    }
                     else
                     {
                         if (item is not YamlMappingNode m) throw new ConfigurationException($"{itemWhere}: each item of '{path}' must be a mapping ({KnownKeys(itemType)}).");
@@ -197,6 +202,7 @@ internal static class AppOptionsReader
     private static string Describe(Type type)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t.IsEnum) return "one of " + string.Join(", ", Enum.GetNames(t).Select(SnakeCase));
         return t == typeof(int) ? "a whole number" : t == typeof(double) ? "a number" : t == typeof(bool) ? "true or false" : "a text";
     }
 
@@ -208,6 +214,7 @@ internal static class AppOptionsReader
         if (t == typeof(int) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)) return i;
         if (t == typeof(double) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
         if (t == typeof(bool) && bool.TryParse(value, out var b)) return b;
+        if (t.IsEnum && Enum.TryParse(t, value.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var e) && Enum.IsDefined(t, e!)) return e;
         throw new ConfigurationException($"{where} must be {Describe(type)}, but is '{value}'.");
     }
 }

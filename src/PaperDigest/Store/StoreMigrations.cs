@@ -79,5 +79,24 @@ internal static class StoreMigrations
             detail        TEXT
         );
         """,
+        // 3 (tracker; renumber on merge): which topic found which paper, and translated abstracts.
+        """
+        CREATE TABLE tracker_topics (
+            topic      TEXT NOT NULL,                     -- the topic's name, as on the page
+            paper_id   TEXT NOT NULL,                     -- bare arXiv id (papers.id)
+            first_seen TEXT NOT NULL,                     -- when the topic first found it (ISO 8601)
+            PRIMARY KEY (topic, paper_id)
+        );
+        CREATE INDEX tracker_topics_paper ON tracker_topics(paper_id);
+        CREATE TABLE translations (
+            paper_id   TEXT NOT NULL,
+            version    TEXT NOT NULL,                     -- '' when unknown
+            lang       TEXT NOT NULL,
+            model      TEXT NOT NULL,
+            text       TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (paper_id, version, lang, model)
+        );
+        """,
     ];
 }

@@ -32,14 +32,14 @@ internal static class TopicDefaults
                 new("parameter-efficient fine-tuning"), new("parameter efficient fine-tuning"), new("PEFT"),
                 new("LoRA"), new("low-rank adaptation"), new("adapter tuning"), new("prompt tuning"), new("prefix tuning"),
             ],
-            Categories = AiCategories,
+            Categories = [.. AiCategories],
         },
         new()
         {
             Name = "大模型强化学习",
             Terms = [new("reinforcement learning"), new("RLHF"), new("GRPO"), new("policy optimization")],
-            Require = LargeLanguageModel,
-            Categories = AiCategories,
+            Require = [.. LargeLanguageModel],
+            Categories = [.. AiCategories],
         },
         new()
         {
@@ -49,14 +49,14 @@ internal static class TopicDefaults
                 new("continual learning"), new("lifelong learning"), new("catastrophic forgetting"),
                 new("continual pre-training"), new("incremental learning"),
             ],
-            Require = LargeLanguageModel,
-            Categories = AiCategories,
+            Require = [.. LargeLanguageModel],
+            Categories = [.. AiCategories],
         },
         new()
         {
             Name = "Transformer",
             Terms = [new("transformer", TopicTermField.Title), new("transformers", TopicTermField.Title)],
-            Categories = AiCategories,
+            Categories = [.. AiCategories],
         },
         new()
         {

@@ -16,7 +16,7 @@ internal static class TopicQueryBuilder
         if (errors.Count > 0) throw new TopicConfigurationException(string.Join(" ", errors));
 
         var parts = new List<string>();
-        if (topic.Terms.Count > 0) parts.Add(AnyOf(topic.Terms));
+        if (topic.AllTerms() is { Count: > 0 } terms) parts.Add(AnyOf(terms));
         if (topic.Require.Count > 0) parts.Add(AnyOf(topic.Require));
         if (topic.Categories.Count > 0) parts.Add(ArxivQuery.AnyOf(topic.Categories.Select(c => "cat:" + c.Trim())));
         var query = string.Join(" AND ", parts);

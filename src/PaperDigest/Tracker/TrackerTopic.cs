@@ -17,7 +17,7 @@ internal sealed record TrackerTopic(string Name, IReadOnlyList<TrackerRow> Rows,
             .ToList();
 
     /// <summary>yyyymm * 10^6 + sequence number, for new (2509.22653) and old (astro-ph/0601001) ids alike.</summary>
-    private static long SubmissionKey(string id)
+    internal static long SubmissionKey(string id)
     {
         var digits = id.Contains('/', StringComparison.Ordinal) ? id[(id.LastIndexOf('/') + 1)..] : id.Replace(".", "", StringComparison.Ordinal);
         if (digits.Length < 5 || !long.TryParse(digits.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var yymm)

@@ -1,0 +1,52 @@
+using Dapper;
+using PaperDigest.Papers;
+
+namespace PaperDigest.Store;
+
+/// <summary>The tracker's history (which topic found which paper, kept across runs) and its translated abstracts.</summary>
+internal sealed class TrackerStore(SqliteStore store, TimeProvider time)
+{
+    /// <summary>Records that <paramref name="topic"/> found these papers (already in <c>papers</c>); returns how many are new to the topic.</summary>
+    public async Task<int> MergeAsync(string topic, IEnumerable<string> paperIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var now = time.GetUtcNow().ToString("O");
+        var added = 0;
+        foreach (var id in paperIds.Distinct(StringComparer.Ordinal))
+        {
+            added += await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT OR IGNORE INTO tracker_topics (topic, paper_id, first_seen) VALUES (@topic, @id, @now)",
+                new { topic, id, now }, transaction, cancellationToken: cancellationToken));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    /// <summary>The ids of a topic's papers, newest submission first (arXiv ids sort by submission), at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<string>> TopicPaperIdsAsync(string topic, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT paper_id FROM tracker_topics WHERE topic = @topic", new { topic }, cancellationToken: cancellationToken));
+        return ids.OrderByDescending(PaperDigest.Tracker.TrackerTopic.SubmissionKey).ThenByDescending(i => i, StringComparer.Ordinal).Take(max).ToList();
+    }
+
+    public async Task<string?> TranslationAsync(ArxivId id, string lang, string model, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT text FROM translations WHERE paper_id = @Id AND version = @version AND lang = @lang AND model = @model",
+            new { id.Id, version = Version(id), lang, model }, cancellationToken: cancellationToken));
+    }
+
+    public async Task SaveTranslationAsync(ArxivId id, string lang, string model, string text, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT OR REPLACE INTO translations (paper_id, version, lang, model, text, created_at) VALUES (@Id, @version, @lang, @model, @text, @now)",
+            new { id.Id, version = Version(id), lang, model, text, now = time.GetUtcNow().ToString("O") }, cancellationToken: cancellationToken));
+    }
+
+    private static string Version(ArxivId id) => id.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+}
