@@ -79,7 +79,7 @@ internal static class StoreMigrations
             detail        TEXT
         );
         """,
-        // 3 (tracker; renumber on merge): which topic found which paper, and translated abstracts.
+        // 2: the tracker: which topic found which paper, and translated abstracts.
         """
         CREATE TABLE tracker_topics (
             topic      TEXT NOT NULL,                     -- the topic's name, as on the page
