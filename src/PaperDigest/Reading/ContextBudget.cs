@@ -5,9 +5,10 @@ namespace PaperDigest.Reading;
 
 /// <summary>
 /// Fits a paper into a token budget (<see cref="TokenEstimator"/>). Title, abstract, introduction, method, experiments,
-/// tables and conclusion stay longest. First whole sections go, in this order: references, acknowledgements, appendices,
-/// statements (ethics, contributions), related work, proofs; then the longest low-priority sections lose paragraphs from
-/// their end, then the longest of the others; tables go last and whole. Nothing is cut inside a table row or a sentence.
+/// tables and conclusion stay longest. First whole kinds of sections go, in this order: references, acknowledgements,
+/// appendices, statements (ethics, contributions), related work, proofs; then the longest low-priority sections lose
+/// blocks from their end, then the longest of the others (each keeps its first paragraph); tables go last and whole.
+/// Only whole blocks are removed, so nothing is cut inside a table row or a sentence.
 /// </summary>
 internal static partial class ContextBudget
 {
@@ -29,21 +30,20 @@ internal static partial class ContextBudget
         document = FitHeader(document, maxTokens);
         var entries = new List<Entry>();
         foreach (var section in document.Sections) Flatten(section, entries);
-        var total = TokenEstimator.Estimate(ArxivTextRenderer.Header(document)) + entries.Sum(e => e.Cost);
-        if (total <= maxTokens) return document;
+        var sheet = new Sheet(TokenEstimator.Estimate(ArxivTextRenderer.Header(document)), entries);
+        if (sheet.Total() <= maxTokens) return document;
 
+        // Whole kinds go first, in priority order: once a kind has to go, all of it goes.
         foreach (var kind in DropOrder)
         {
-            foreach (var entry in entries.Where(e => e.Section.Kind == kind && !e.Dropped).OrderByDescending(e => e.Cost).ToList())
-            {
-                if (total <= maxTokens) break;
-                if (!entry.Dropped) total -= entry.Drop();
-            }
+            if (sheet.Total() <= maxTokens) break;
+            foreach (var entry in entries.Where(e => e.Section.Kind == kind)) entry.Drop();
         }
-        total = TrimBlocks(entries.Where(e => !e.Dropped), total, maxTokens, b => b.Kind == BlockKind.Proof);
-        total = TrimBlocks(entries.Where(e => !e.Dropped && LowPriority.Contains(e.Section.Kind)), total, maxTokens, b => b.Kind != BlockKind.Table);
-        total = TrimBlocks(entries.Where(e => !e.Dropped), total, maxTokens, b => b.Kind != BlockKind.Table);
-        TrimBlocks(entries.Where(e => !e.Dropped), total, maxTokens, _ => true);
+        sheet.Trim(maxTokens, entries, (_, b) => b.Kind == BlockKind.Proof);
+        sheet.Trim(maxTokens, entries.Where(e => LowPriority.Contains(e.Section.Kind)), (_, b) => b.Kind != BlockKind.Table);
+        sheet.Trim(maxTokens, entries, (e, b) => b.Kind != BlockKind.Table && !ReferenceEquals(b, e.Lead));
+        sheet.Trim(maxTokens, entries, (e, b) => !ReferenceEquals(b, e.Lead));
+        sheet.Trim(maxTokens, entries, (_, _) => true);
         return document with { Sections = document.Sections.Select(s => Rebuild(s, entries)).OfType<ArxivSection>().ToList() };
     }
 
@@ -85,22 +85,6 @@ internal static partial class ContextBudget
         return document with { Abstract = FitText(document.Abstract, Math.Max(1, maxTokens / 2 - withoutAbstract)) };
     }
 
-    private static int TrimBlocks(IEnumerable<Entry> candidates, int total, int maxTokens, Func<ArxivBlock, bool> removable)
-    {
-        var pool = candidates.ToList();
-        while (total > maxTokens)
-        {
-            Entry? longest = null;
-            foreach (var entry in pool)
-            {
-                if ((longest is null || entry.Cost > longest.Cost) && entry.Blocks.Any(removable)) longest = entry;
-            }
-            if (longest is null) return total;
-            total -= longest.RemoveLast(removable);
-        }
-        return total;
-    }
-
     private static void Flatten(ArxivSection section, List<Entry> entries)
     {
         var entry = new Entry(section);
@@ -122,33 +106,62 @@ internal static partial class ContextBudget
         return section with { Blocks = entry.Blocks.ToList(), Subsections = children };
     }
 
+    /// <summary>The running token count of a document being fitted: header plus every visible section's heading and blocks.</summary>
+    private sealed class Sheet(int header, List<Entry> entries)
+    {
+        public int Total()
+        {
+            var total = header;
+            for (var i = entries.Count - 1; i >= 0; i--)
+            {
+                var entry = entries[i];
+                entry.Visible = !entry.Dropped && (entry.Blocks.Count > 0 || entry.Children.Exists(c => c.Visible));
+                if (entry.Visible) total += entry.HeadingCost + entry.BlocksCost;
+            }
+            return total;
+        }
+
+        /// <summary>Removes blocks <paramref name="removable"/> accepts, from the end of the longest candidate section, until the document fits.</summary>
+        public void Trim(int maxTokens, IEnumerable<Entry> candidates, Func<Entry, ArxivBlock, bool> removable)
+        {
+            var pool = candidates.Where(e => !e.Dropped).ToList();
+            while (Total() > maxTokens)
+            {
+                Entry? longest = null;
+                foreach (var entry in pool)
+                {
+                    if ((longest is null || entry.BlocksCost > longest.BlocksCost) && entry.Blocks.Exists(b => removable(entry, b))) longest = entry;
+                }
+                if (longest is null) return;
+                longest.RemoveLast(b => removable(longest, b));
+            }
+        }
+    }
+
     private sealed class Entry(ArxivSection section)
     {
         public ArxivSection Section { get; } = section;
         public List<ArxivBlock> Blocks { get; } = [.. section.Blocks];
+        public ArxivBlock? Lead { get; } = section.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Paragraph);
         public List<Entry> Children { get; } = [];
         public bool Dropped { get; private set; }
-        public int Cost { get; private set; } = TokenEstimator.Estimate(ArxivTextRenderer.Heading(section)) + section.Blocks.Sum(b => TokenEstimator.Estimate(ArxivTextRenderer.Block(b)));
+        public bool Visible { get; set; } = true;
+        public int HeadingCost { get; } = TokenEstimator.Estimate(ArxivTextRenderer.Heading(section));
+        public int BlocksCost { get; private set; } = section.Blocks.Sum(b => TokenEstimator.Estimate(ArxivTextRenderer.Block(b)));
 
-        /// <summary>Drops this section and its subsections; returns the tokens freed.</summary>
-        public int Drop()
+        /// <summary>Drops this section and its subsections.</summary>
+        public void Drop()
         {
-            if (Dropped) return 0;
             Dropped = true;
-            var freed = Cost;
-            Cost = 0;
-            foreach (var child in Children) freed += child.Drop();
-            return freed;
+            foreach (var child in Children) child.Drop();
         }
 
-        /// <summary>Removes the last block <paramref name="removable"/> accepts; returns the tokens freed.</summary>
-        public int RemoveLast(Func<ArxivBlock, bool> removable)
+        /// <summary>Removes the last block <paramref name="removable"/> accepts.</summary>
+        public void RemoveLast(Predicate<ArxivBlock> removable)
         {
-            var at = Blocks.FindLastIndex(b => removable(b));
-            var freed = TokenEstimator.Estimate(ArxivTextRenderer.Block(Blocks[at]));
+            var at = Blocks.FindLastIndex(removable);
+            BlocksCost -= TokenEstimator.Estimate(ArxivTextRenderer.Block(Blocks[at]));
             Blocks.RemoveAt(at);
-            Cost -= freed;
-            return freed;
         }
     }
 }
