@@ -36,16 +36,25 @@ internal sealed class ArxivHtmlReader
         if (html.AsSpan().TrimStart()[0] != '<') return ReadResult<ArxivDocument>.NotAvailable("not HTML");
         using var page = new HtmlParser().ParseDocument(html);
         var article = page.QuerySelector(".ltx_document");
-        if (article is null)
-        {
-            var notice = page.Body?.TextContent ?? "";
-            var at = notice.IndexOf("No HTML for", StringComparison.OrdinalIgnoreCase);
-            return ReadResult<ArxivDocument>.NotAvailable(at >= 0
-                ? $"arXiv has no HTML for this paper ({NoticeLine(notice, at)})"
-                : "no LaTeXML document (ltx_document) in the page");
-        }
+        if (article is null) return NoDocument(page);
         if (html.LastIndexOf("</html>", StringComparison.OrdinalIgnoreCase) < 0) return ReadResult<ArxivDocument>.NotAvailable("truncated page (no closing </html>)");
         return new ArxivHtmlReader().ReadDocument(article);
+    }
+
+    /// <summary>Reads a page AngleSharp has already parsed (without the truncation check, which needs the text).</summary>
+    public static ReadResult<ArxivDocument> Read(IDocument page)
+    {
+        var article = page.QuerySelector(".ltx_document");
+        return article is null ? NoDocument(page) : new ArxivHtmlReader().ReadDocument(article);
+    }
+
+    private static ReadResult<ArxivDocument> NoDocument(IDocument page)
+    {
+        var notice = page.Body?.TextContent ?? "";
+        var at = notice.IndexOf("No HTML for", StringComparison.OrdinalIgnoreCase);
+        return ReadResult<ArxivDocument>.NotAvailable(at >= 0
+            ? $"arXiv has no HTML for this paper ({NoticeLine(notice, at)})"
+            : "no LaTeXML document (ltx_document) in the page");
     }
 
     private static string NoticeLine(string text, int at)
