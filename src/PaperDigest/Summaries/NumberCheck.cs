@@ -8,7 +8,7 @@ namespace PaperDigest.Summaries;
 /// Checks the numbers a summary states as results (94.4%, 57.76, 5.7×, 10,497 examples, 1.5B, 3.2k) against the paper's text.
 /// Numbers are compared by value after normalising (full-width digits and ％, thousands separators, ×/x, LaTeX's \% and \times),
 /// and only whole numbers of the source count: 4.4 is not found inside 94.4. Years, section/figure/table/equation numbers,
-/// list markers and bare integers up to 10 are not results and are never reported.
+/// list markers, numbers in links and arXiv ids, and bare integers up to 10 are not results and are never reported.
 /// </summary>
 internal static partial class NumberCheck
 {
@@ -22,8 +22,11 @@ internal static partial class NumberCheck
     [GeneratedRegex(@"(?<![0-9.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex AnyNumber();
 
-    [GeneratedRegex(@"(?:\b(?:sections?|sec|secs|§|figures?|figs?|tables?|tabs?|equations?|eqs?|eqn|appendix|appendices|algorithms?|alg|theorems?|lemmas?|propositions?|corollary|definitions?|chapters?|steps?|lines?|rows?|columns?)|表|图|圖|第|节|章|公式|式|附录|定理|算法)[\s.~()*_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:sections?|sec|secs|§|figures?|figs?|tables?|tabs?|equations?|eqs?|eqn|appendix|appendices|algorithms?|alg|theorems?|lemmas?|propositions?|corollary|definitions?|chapters?|steps?|lines?|rows?|columns?)|\barxiv|表|图|圖|第|节|章|公式|式|附录|定理|算法)[\s.~():*_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReferenceBefore();
+
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s)\]>]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Url();
 
     [GeneratedRegex(@"(?<=\d)(?:\\,|\{,\}|\\!|[\u2009\u202F])(?=\d{3})", RegexOptions.CultureInvariant)]
     private static partial Regex LatexGroupSeparator();
@@ -68,8 +71,10 @@ internal static partial class NumberCheck
     {
         var normal = NormaliseInPlace(text);
         var numbers = new List<Number>();
+        var urls = Url().Matches(normal);
         foreach (Match m in Stated().Matches(normal))
         {
+            if (urls.Any(u => m.Index >= u.Index && m.Index < u.Index + u.Length)) continue; // part of a link
             var num = m.Groups["num"].Value;
             var unitText = m.Groups["unit"].Value;
             if (!decimal.TryParse(num.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) continue;

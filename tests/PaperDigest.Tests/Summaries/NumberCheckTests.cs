@@ -1,4 +1,6 @@
+using PaperDigest.Reading;
 using PaperDigest.Summaries;
+using PaperDigest.Tests.TestSupport;
 
 namespace PaperDigest.Tests.Summaries;
 
@@ -115,6 +117,8 @@ public sealed class NumberCheckTests
     [InlineData("Eq. (17) and Figure 21 show it.")]
     [InlineData("Three steps: 1) collect, (2) filter, 3) train on 7 GPUs.")]
     [InlineData("12. First item\n13. Second item")]
+    [InlineData("Paper: https://arxiv.org/abs/2501.11120v1 and [code](https://github.com/x/y/tree/v12.3).")]
+    [InlineData("See arXiv:2501.11120 for the details.")]
     public void FindUnsupported_YearsReferencesMarkersSmallCounts_AreIgnored(string summary)
     {
         // Given numbers that are not results
@@ -135,6 +139,22 @@ public sealed class NumberCheckTests
         Assert.Equal(["37"], unsupported);
     }
 
+    [FixtureFact]
+    public void FindUnsupported_RealPaperText_FlagsOnlyTheInvention()
+    {
+        // Given the text read from the real 2508.08468v6 page, and a Chinese summary of it with one invented number
+        var source = ArxivTextRenderer.Render(ArxivHtmlReader.Read(Fixtures.Read("arxiv_html/arxiv_html_2508.08468v6.html")).Value!);
+        var summary = "压缩使负载减少高达**80×**；模型2有603,564个参数，执行时间550 ms；公共5G时延为54.4–73 ms，感知质量提升**92.1%**。";
+
+        // When it is checked and marked
+        var unsupported = NumberCheck.FindUnsupported(summary, source);
+        var marked = NumberCheck.Mark(summary, unsupported);
+
+        // Then only the invention is flagged
+        Assert.Equal(["92.1%"], unsupported);
+        Assert.EndsWith("感知质量提升**92.1%⚠**。", marked, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Mark_UnsupportedNumbers_AppendsWarningAfterEachOccurrence()
     {
@@ -146,6 +166,19 @@ public sealed class NumberCheckTests
 
         // Then every occurrence of 87.6% carries the warning right after it
         Assert.Equal("**87.6%⚠** accuracy vs 94.4% before; 87.6 %⚠ is new. 準確率８７．６％⚠", marked);
+    }
+
+    [Fact]
+    public void Mark_NumberAlsoInLink_LeavesLinkIntact()
+    {
+        // Given an unsupported number that also appears inside a link
+        var text = "Score 23.5 ([paper](https://example.org/23.5)).";
+
+        // When it is marked
+        var marked = NumberCheck.Mark(text, ["23.5"]);
+
+        // Then only the stated number is marked
+        Assert.Equal("Score 23.5⚠ ([paper](https://example.org/23.5)).", marked);
     }
 
     [Fact]
