@@ -39,12 +39,14 @@ internal static partial class ContextBudget
             if (sheet.Total() <= maxTokens) break;
             foreach (var entry in entries.Where(e => e.Section.Kind == kind)) entry.Drop();
         }
+        Refill(sheet, entries, maxTokens);
         sheet.Trim(maxTokens, entries, (_, b) => b.Kind == BlockKind.Proof);
         sheet.Trim(maxTokens, entries.Where(e => LowPriority.Contains(e.Section.Kind)), (_, b) => b.Kind != BlockKind.Table);
         sheet.Trim(maxTokens, entries, (e, b) => b.Kind != BlockKind.Table && !ReferenceEquals(b, e.Lead));
         sheet.Trim(maxTokens, entries, (e, b) => !ReferenceEquals(b, e.Lead));
         sheet.Trim(maxTokens, entries, (_, _) => true);
-        return document with { Sections = document.Sections.Select(s => Rebuild(s, entries)).OfType<ArxivSection>().ToList() };
+        var bySection = entries.ToDictionary(e => (object)e.Section, ReferenceEqualityComparer.Instance);
+        return document with { Sections = document.Sections.Select(s => Rebuild(s, bySection)).OfType<ArxivSection>().ToList() };
     }
 
     /// <summary>Plain text (from a PDF or an abstract) cut at its references heading, then after the last whole paragraph or sentence that fits.</summary>
@@ -85,21 +87,36 @@ internal static partial class ContextBudget
         return document with { Abstract = FitText(document.Abstract, Math.Max(1, maxTokens / 2 - withoutAbstract)) };
     }
 
-    private static void Flatten(ArxivSection section, List<Entry> entries)
+    /// <summary>Puts dropped sections back, in document order, wherever a whole subtree (or else the section's own text) still fits.</summary>
+    private static void Refill(Sheet sheet, List<Entry> entries, int maxTokens)
     {
-        var entry = new Entry(section);
+        if (sheet.Total() >= maxTokens) return;
+        foreach (var entry in entries)
+        {
+            if (!entry.Dropped || entry.Parent is { Dropped: true }) continue;
+            entry.Restore(withChildren: true);
+            if (sheet.Total() <= maxTokens) continue;
+            entry.Drop();
+            entry.Restore(withChildren: false);
+            if (sheet.Total() > maxTokens) entry.Drop();
+        }
+    }
+
+    private static void Flatten(ArxivSection section, List<Entry> entries, Entry? parent = null)
+    {
+        var entry = new Entry(section, parent);
         entries.Add(entry);
         foreach (var child in section.Subsections)
         {
             var first = entries.Count;
-            Flatten(child, entries);
+            Flatten(child, entries, entry);
             entry.Children.Add(entries[first]);
         }
     }
 
-    private static ArxivSection? Rebuild(ArxivSection section, List<Entry> entries)
+    private static ArxivSection? Rebuild(ArxivSection section, Dictionary<object, Entry> entries)
     {
-        var entry = entries.First(e => ReferenceEquals(e.Section, section));
+        var entry = entries[section];
         if (entry.Dropped) return null;
         var children = section.Subsections.Select(s => Rebuild(s, entries)).OfType<ArxivSection>().ToList();
         if (entry.Blocks.Count == 0 && children.Count == 0) return null;
@@ -138,9 +155,10 @@ internal static partial class ContextBudget
         }
     }
 
-    private sealed class Entry(ArxivSection section)
+    private sealed class Entry(ArxivSection section, Entry? parent)
     {
         public ArxivSection Section { get; } = section;
+        public Entry? Parent { get; } = parent;
         public List<ArxivBlock> Blocks { get; } = [.. section.Blocks];
         public ArxivBlock? Lead { get; } = section.Blocks.FirstOrDefault(b => b.Kind == BlockKind.Paragraph);
         public List<Entry> Children { get; } = [];
@@ -154,6 +172,14 @@ internal static partial class ContextBudget
         {
             Dropped = true;
             foreach (var child in Children) child.Drop();
+        }
+
+        /// <summary>Puts this section back, with or without its subsections.</summary>
+        public void Restore(bool withChildren)
+        {
+            Dropped = false;
+            if (!withChildren) return;
+            foreach (var child in Children) child.Restore(withChildren: true);
         }
 
         /// <summary>Removes the last block <paramref name="removable"/> accepts.</summary>

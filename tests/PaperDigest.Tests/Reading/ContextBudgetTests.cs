@@ -46,6 +46,22 @@ public sealed class ContextBudgetTests
     }
 
     [Fact]
+    public void Fit_RoomLeftAfterDropping_PutsSmallAppendixBack()
+    {
+        // Given a method, a large appendix and a small one
+        var document = Paper(("1", "Method", SectionKind.Method, 10), ("A", "Large", SectionKind.Appendix, 30), ("B", "Small", SectionKind.Appendix, 2));
+        var large = TokenEstimator.Estimate(ArxivTextRenderer.Heading(document.Sections[1])) + document.Sections[1].Blocks.Sum(b => TokenEstimator.Estimate(ArxivTextRenderer.Block(b)));
+        var budget = TokenEstimator.Estimate(ArxivTextRenderer.Render(document)) - large + 60;
+
+        // When it is fitted into a budget with room for all but the large appendix
+        var fitted = ContextBudget.Fit(document, budget);
+
+        // Then only the large appendix is gone
+        Assert.Equal(["1 Method", "B Small"], fitted.Sections.Select(s => s.NumberedHeading));
+        Assert.True(TokenEstimator.Estimate(ArxivTextRenderer.Render(fitted)) <= budget);
+    }
+
+    [Fact]
     public void Fit_TightBudget_KeepsWholeBlocksAndTablesLongest()
     {
         // Given a paper with long paragraphs and a table in its experiments
@@ -80,7 +96,8 @@ public sealed class ContextBudgetTests
         Assert.True(TokenEstimator.Estimate(text) <= budget, $"{TokenEstimator.Estimate(text)} > {budget}");
         Assert.Contains("## Abstract", text);
         Assert.Contains("## 1 Introduction", text);
-        Assert.DoesNotContain("## Appendix", text);
+        if (budget < 24_000) Assert.DoesNotContain("## Appendix", text);
+        else Assert.Contains("## 8 Conclusion", text);
         Assert.All(text.Split('\n').Where(l => l.StartsWith('|')), row => Assert.Contains(row, originalRows));
     }
 
