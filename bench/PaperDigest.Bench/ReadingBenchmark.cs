@@ -37,14 +37,15 @@ internal sealed class ReadingBenchmark : IBenchmark
         var walk = Measure(iterations, () => ArxivHtmlReader.Read(parsed), cancellationToken);
         var render = Measure(iterations, () => ArxivTextRenderer.Render(ArxivHtmlReader.Read(html).Value!), cancellationToken);
         var budget = Measure(iterations, () => ArxivTextRenderer.Render(ContextBudget.Fit(ArxivHtmlReader.Read(html).Value!)), cancellationToken);
-        var ratio = read.Median / parse.Median;
+        // The verdict uses CPU time: on a shared machine wall-clock medians swing with other processes' load.
+        var ratio = readCpu / parseCpu;
         Console.WriteLine($"AngleSharp bare parse        median {parse.Median,8:0.00} ms   min {parse.Min,8:0.00} ms");
         Console.WriteLine($"ArxivHtmlReader.Read         median {read.Median,8:0.00} ms   min {read.Min,8:0.00} ms");
         Console.WriteLine($"  walk of a parsed page      median {walk.Median,8:0.00} ms   min {walk.Min,8:0.00} ms");
         Console.WriteLine($"  read + render to text      median {render.Median,8:0.00} ms");
         Console.WriteLine($"  read + fit 24k + render    median {budget.Median,8:0.00} ms");
         Console.WriteLine($"CPU time per page (best of 3 blocks of {iterations}): parse {parseCpu:0.00} ms, read {readCpu:0.00} ms");
-        Console.WriteLine($"ratio read / parse: {ratio:0.00}x by median wall time, {read.Min / parse.Min:0.00}x by min wall time, {readCpu / parseCpu:0.00}x by CPU time (target <= {TargetRatio:0.0}x) {(ratio <= TargetRatio ? "OK" : "OVER")}");
+        Console.WriteLine($"ratio read / parse: {ratio:0.00}x by CPU time (target <= {TargetRatio:0.0}x) {(ratio <= TargetRatio ? "OK" : "OVER")}; wall time {read.Min / parse.Min:0.00}x by min, {read.Median / parse.Median:0.00}x by median");
 
         var big = SyntheticArxivPage.MostlyTables(10 * 1024 * 1024);
         var sections = 0;

@@ -153,7 +153,7 @@ internal static partial class ArxivAuthorParser
 
     private static void Tokenize(INode node, List<Token> tokens)
     {
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        foreach (var child in node.ChildNodes)
         {
             if (child is IText text) tokens.Add(new Token(TokenKind.Text, text.Data));
             else if (child is IElement element)

@@ -79,7 +79,7 @@ internal sealed class ArxivHtmlReader
 
     private void Walk(IElement container)
     {
-        for (var node = container.FirstChild; node is not null; node = node.NextSibling)
+        foreach (var node in container.ChildNodes)
         {
             if (node is IElement element) Visit(element);
             else if (node is IText text && !string.IsNullOrWhiteSpace(text.Data)) AddBlock(BlockKind.Paragraph, _writer.Inline(text));
@@ -117,7 +117,7 @@ internal sealed class ArxivHtmlReader
         var heading = "";
         var number = "";
         IElement? title = null;
-        for (var child = section.FirstElementChild; child is not null; child = child.NextElementSibling)
+        foreach (var child in section.ChildNodes.OfType<IElement>())
         {
             if (!LatexmlClass.Has(child.ClassName, "ltx_title")) continue;
             title = child;
@@ -128,7 +128,7 @@ internal sealed class ArxivHtmlReader
         var builder = new SectionBuilder(number, parent.Level + 1, kind) { Heading = heading };
         parent.Children.Add(builder);
         _open.Push(builder);
-        for (var node = section.FirstChild; node is not null; node = node.NextSibling)
+        foreach (var node in section.ChildNodes)
         {
             if (node == title) continue;
             if (node is IElement element) Visit(element);
@@ -140,7 +140,7 @@ internal sealed class ArxivHtmlReader
     private (string Number, string Heading) ReadHeading(IElement title)
     {
         var number = "";
-        for (var tag = title.FirstElementChild; tag is not null; tag = tag.NextElementSibling)
+        foreach (var tag in title.ChildNodes.OfType<IElement>())
         {
             if (!LatexmlClass.Has(tag.ClassName, "ltx_tag")) continue;
             number = _writer.Inline(tag).TrimEnd('.', ':', ' ');
@@ -179,7 +179,7 @@ internal sealed class ArxivHtmlReader
 
     private void CollectFloat(IElement element, List<string> captions, StringBuilder rows)
     {
-        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        foreach (var child in element.ChildNodes.OfType<IElement>())
         {
             var cls = child.ClassName;
             if (LatexmlClass.Has(cls, "ltx_caption"))
@@ -209,7 +209,7 @@ internal sealed class ArxivHtmlReader
 
     private void ReadList(IElement list)
     {
-        for (var item = list.FirstElementChild; item is not null; item = item.NextElementSibling)
+        foreach (var item in list.ChildNodes.OfType<IElement>())
         {
             if (item.LocalName != "li" && !LatexmlClass.Has(item.ClassName, "ltx_item")) continue;
             var text = _writer.Inline(item);

@@ -34,7 +34,7 @@ internal sealed class LatexmlTextWriter
     /// <summary>Appends the rows of <paramref name="tabular"/> (and of its thead/tbody) to <paramref name="table"/>.</summary>
     public void AppendRows(IElement tabular, StringBuilder table)
     {
-        for (var child = tabular.FirstElementChild; child is not null; child = child.NextElementSibling)
+        foreach (var child in tabular.ChildNodes.OfType<IElement>())
         {
             var cls = child.ClassName;
             if (child.LocalName == "tr" || LatexmlClass.Has(cls, "ltx_tr")) AppendRow(child, table);
@@ -47,7 +47,7 @@ internal sealed class LatexmlTextWriter
         var start = table.Length;
         var any = false;
         table.Append('|');
-        for (var cell = row.FirstElementChild; cell is not null; cell = cell.NextElementSibling)
+        foreach (var cell in row.ChildNodes.OfType<IElement>())
         {
             if (cell.LocalName is not ("td" or "th") && !LatexmlClass.Has(cell.ClassName, "ltx_td")) continue;
             var text = Inline(cell).Replace('|', '/');
@@ -95,13 +95,13 @@ internal sealed class LatexmlTextWriter
                 return;
             }
         }
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling) Append(child);
+        foreach (var child in element.ChildNodes) Append(child);
     }
 
     private void AppendInlineRow(IElement row)
     {
         _pendingSpace = true;
-        for (var cell = row.FirstChild; cell is not null; cell = cell.NextSibling)
+        foreach (var cell in row.ChildNodes)
         {
             Append(cell);
             if (cell is IElement) _pendingSpace = true;
