@@ -77,13 +77,37 @@ internal sealed class ArxivHtmlReader
 
     private static bool HasText(ArxivSection section) => section.Blocks.Count > 0 || section.Subsections.Any(HasText);
 
-    private void Walk(IElement container)
+    /// <summary>Visits the children of a block container; runs of loose text and inline elements become one paragraph.</summary>
+    private void Walk(IElement container, INode? skip = null)
     {
+        List<INode>? run = null;
         foreach (var node in container.ChildNodes)
         {
+            if (node == skip) continue;
+            if (IsInline(node))
+            {
+                (run ??= []).Add(node);
+                continue;
+            }
+            FlushRun(run);
             if (node is IElement element) Visit(element);
-            else if (node is IText text && !string.IsNullOrWhiteSpace(text.Data)) AddBlock(BlockKind.Paragraph, _writer.Inline(text));
         }
+        FlushRun(run);
+    }
+
+    private static bool IsInline(INode node) => node switch
+    {
+        IText => true,
+        IElement e => e.LocalName is "span" or "a" or "em" or "strong" or "b" or "i" or "cite" or "math" or "sup" or "sub" or "code" or "small" or "q" or "abbr" or "br"
+            && !LatexmlClass.Has(e.ClassName, "ltx_p") && !LatexmlClass.Has(e.ClassName, "ltx_tabular"),
+        _ => false,
+    };
+
+    private void FlushRun(List<INode>? run)
+    {
+        if (run is not { Count: > 0 }) return;
+        AddBlock(BlockKind.Paragraph, _writer.Inline(run));
+        run.Clear();
     }
 
     private void Visit(IElement e)
@@ -107,7 +131,7 @@ internal sealed class ArxivHtmlReader
         else if (LatexmlClass.Has(cls, "ltx_proof")) AddBlock(BlockKind.Proof, _writer.Inline(e));
         else if (LatexmlClass.HasAny(cls, ["ltx_listing", "ltx_verbatim"]) || e.LocalName == "pre") AddBlock(BlockKind.Code, ReadCode(e));
         else if (LatexmlClass.Has(cls, "ltx_tabular")) AddBlock(BlockKind.Table, _writer.Table(e).TrimEnd('\n'));
-        else if (LatexmlClass.Has(cls, "ltx_p") || e.LocalName == "p") AddBlock(BlockKind.Paragraph, _writer.Inline(e));
+        else if (LatexmlClass.Has(cls, "ltx_p") || LatexmlClass.Has(cls, "ltx_title") || e.LocalName == "p") AddBlock(BlockKind.Paragraph, _writer.Inline(e));
         else Walk(e);
     }
 
@@ -128,12 +152,7 @@ internal sealed class ArxivHtmlReader
         var builder = new SectionBuilder(number, parent.Level + 1, kind) { Heading = heading };
         parent.Children.Add(builder);
         _open.Push(builder);
-        foreach (var node in section.ChildNodes)
-        {
-            if (node == title) continue;
-            if (node is IElement element) Visit(element);
-            else if (node is IText text && !string.IsNullOrWhiteSpace(text.Data)) AddBlock(BlockKind.Paragraph, _writer.Inline(text));
-        }
+        Walk(section, skip: title);
         _open.Pop();
     }
 

@@ -23,6 +23,15 @@ internal sealed class LatexmlTextWriter
         return _buffer.ToString();
     }
 
+    /// <summary>The collapsed inline text of a run of sibling nodes.</summary>
+    public string Inline(IEnumerable<INode> nodes)
+    {
+        _buffer.Clear();
+        _pendingSpace = false;
+        foreach (var node in nodes) Append(node);
+        return _buffer.ToString();
+    }
+
     /// <summary>A LaTeXML tabular as lines <c>| cell | cell |</c>, one per row; empty rows are left out.</summary>
     public string Table(IElement tabular)
     {

@@ -42,6 +42,24 @@ public sealed class ArxivHtmlReaderTests
         Assert.Equal(SectionKind.Method, sections[1].Subsections[0].Kind);
     }
 
+    [Fact]
+    public void Read_LooseInlineTextAndTheoremTitle_StayOneParagraphEach()
+    {
+        // Given a section whose para holds text and inline elements outside ltx_p, and a theorem with a title
+        var html = """
+            <html><body><article class="ltx_document"><section class="ltx_section"><h2 class="ltx_title"><span class="ltx_tag">1 </span>Theory</h2>
+            <div class="ltx_para">We show <em>that</em> <math alttext="x>0"></math> holds.</div>
+            <div class="ltx_theorem"><h6 class="ltx_title ltx_title_theorem"><span class="ltx_tag">Theorem 1</span>.</h6><div class="ltx_para"><p class="ltx_p">It holds.</p></div></div>
+            </section></article></body></html>
+            """;
+
+        // When it is read
+        var blocks = ArxivHtmlReader.Read(html).Value!.Sections.Single().Blocks;
+
+        // Then each run of inline content is one paragraph
+        Assert.Equal(["We show that $x>0$ holds.", "Theorem 1.", "It holds."], blocks.Select(b => b.Text));
+    }
+
     [FixtureFact]
     public void Read_2025Page_HasSectionsTableCellsCaptionsAffiliationsAndMath()
     {
