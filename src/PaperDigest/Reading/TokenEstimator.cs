@@ -1,0 +1,30 @@
+namespace PaperDigest.Reading;
+
+/// <summary>
+/// Estimates LLM tokens without a tokenizer: each CJK character (ideographs, kana, hangul, CJK and full-width punctuation)
+/// counts 1, other text about 4 characters per token (rounded up). Estimates of pieces add up to at least the estimate of the whole.
+/// </summary>
+internal static class TokenEstimator
+{
+    public static int Estimate(ReadOnlySpan<char> text)
+    {
+        var cjk = 0;
+        var other = 0;
+        foreach (var c in text)
+        {
+            if (IsCjk(c)) cjk++;
+            else other++;
+        }
+        return cjk + (other + 3) / 4;
+    }
+
+    public static int Estimate(string? text) => text is null ? 0 : Estimate(text.AsSpan());
+
+    public static bool IsCjk(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF'   // CJK unified ideographs
+            or >= '\u3400' and <= '\u4DBF' // extension A
+            or >= '\u3000' and <= '\u30FF' // CJK punctuation, hiragana, katakana
+            or >= '\uAC00' and <= '\uD7AF' // hangul syllables
+            or >= '\uF900' and <= '\uFAFF' // compatibility ideographs
+            or >= '\uFF00' and <= '\uFFEF'; // full-width forms
+}
