@@ -4,6 +4,7 @@ using PaperDigest.Configuration;
 using PaperDigest.Http;
 using PaperDigest.Llm;
 using PaperDigest.Publishing;
+using PaperDigest.Reading;
 using PaperDigest.Sources;
 using PaperDigest.Store;
 using PaperDigest.Summaries;
@@ -25,6 +26,12 @@ internal static class AppServices
             new RetrySettings(options.HuggingFace.Retries, TimeSpan.FromMilliseconds(options.HuggingFace.RetryDelayMs), TimeSpan.FromSeconds(options.HuggingFace.TimeoutSeconds), TimeSpan.FromSeconds(120)));
         AddRemote(services, "llm", null,
             new RetrySettings(options.Llm.HttpRetries, TimeSpan.FromMilliseconds(options.Llm.RetryDelayMs), TimeSpan.FromSeconds(options.Llm.TimeoutSeconds), TimeSpan.FromSeconds(120)));
+
+        AddRemote(services, "arxiv-pages", new Uri(options.Reading.ArxivBaseUrl.TrimEnd('/') + "/"),
+            new RetrySettings(2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(options.Reading.TimeoutSeconds), TimeSpan.FromSeconds(60)));
+        services.AddSingleton(options.Reading);
+        services.AddSingleton(sp => new FullTextReader(sp.GetRequiredService<IHttpClientFactory>().CreateClient("arxiv-pages"), options.Reading));
+        services.AddSingleton<PaperTextSource>();
 
         services.AddSingleton(sp => SqliteStore.Open(options.Store.Path));
         services.AddSingleton<PaperStore>().AddSingleton<SummaryStore>().AddSingleton<RunStore>().AddSingleton<FullTextStore>();

@@ -71,6 +71,7 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
         DailyCommand.Create(context),
+        PaperCommand.Create(context),
         TrackCommand.Create(context),
     ];
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaperDigest.Configuration;
 using PaperDigest.Llm;
 using PaperDigest.Publishing;
+using PaperDigest.Reading;
 using PaperDigest.Sources;
 using PaperDigest.Store;
 using PaperDigest.Summaries;
@@ -15,7 +16,7 @@ namespace PaperDigest.Cli;
 internal static class DailyCommand
 {
     private static readonly Option<string?> DateOption = new("--date") { Description = "The day, YYYY-MM-DD. Default: the latest day with papers (looking back up to 7 days)." };
-    private static readonly Option<string[]> StyleOption = new("--style") { Description = "Digest style: brief, keywords or report. Repeat for several. Default: brief.", AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string[]> StyleOption = new("--style") { Description = "Digest style: brief, keywords or report (from the full text). Repeat for several. Default: brief.", AllowMultipleArgumentsPerToken = false };
     private static readonly Option<string?> InputOption = new("--input") { Description = "Read a saved api/daily_papers JSON array instead of the network." };
     private static readonly Option<int?> LimitOption = new("--limit") { Description = "At most N papers (the most upvoted)." };
     private static readonly Option<string?> LangOption = new("--lang") { Description = "Language of the summaries: zh (default) or en." };
@@ -64,9 +65,10 @@ internal static class DailyCommand
         await context.Error.WriteLineAsync($"{day.Date:yyyy-MM-dd}: {day.Papers.Count} papers from {day.Origin}{(papers.Count < day.Papers.Count ? $", the top {papers.Count} kept (--limit)" : "")}; styles: {string.Join(", ", styles.Select(s => s.Name))}; language: {options.Digest.Lang}.");
 
         var summarizer = services.GetRequiredService<BatchSummarizer>();
+        var texts = services.GetRequiredService<PaperTextSource>();
         var concurrency = services.GetRequiredService<ISummaryWriter>().IsOffline ? Environment.ProcessorCount : options.Llm.Concurrency;
         var batch = await new ConsoleProgress(context).RunAsync("summarizing", papers.Count * styles.Count, progress =>
-            summarizer.RunAsync(papers, styles, options.Digest.Lang, concurrency, (p, s, ct) => BatchSummarizer.FromAbstract(p), progress, cancellationToken));
+            summarizer.RunAsync(papers, styles, options.Digest.Lang, concurrency, (p, s, ct) => s.NeedsFullText && AppServices.IsLlmConfigured(options, secrets) ? texts.ReadAsync(p, ct) : BatchSummarizer.FromAbstract(p), progress, cancellationToken));
 
         var publisher = services.GetRequiredService<DigestPublisher>();
         var digest = await publisher.BuildAsync(day.Date, styles, options.Digest.Lang, options.Digest.Limit, cancellationToken);

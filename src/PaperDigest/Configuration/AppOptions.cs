@@ -1,5 +1,6 @@
 using PaperDigest.Llm;
 using PaperDigest.Publishing;
+using PaperDigest.Reading;
 using PaperDigest.Sources;
 using PaperDigest.Store;
 using PaperDigest.Tracker;
@@ -15,9 +16,10 @@ internal sealed class AppOptions
     public StoreOptions Store { get; set; } = new();
     public TrackerOptions Tracker { get; set; } = new();
     public ArxivOptions Arxiv { get; set; } = new();
+    public ReadingOptions Reading { get; set; } = new();
 
     public IReadOnlyList<string> Validate() =>
-        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Tracker.Validate(), .. Arxiv.Validate()];
+        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Tracker.Validate(), .. Arxiv.Validate(), .. Reading.Validate()];
 }
 
 /// <summary>Secrets come from the environment only, and never appear in output.</summary>

@@ -49,7 +49,7 @@ internal sealed class FullTextReader(HttpClient http, ReadingOptions options)
         {
             return Skip(attempts, "HTML", $"network error ({ex.Message})");
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is Polly.Timeout.TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return Skip(attempts, "HTML", "timed out");
         }
@@ -69,7 +69,7 @@ internal sealed class FullTextReader(HttpClient http, ReadingOptions options)
         {
             return Skip(attempts, "PDF", $"network error ({ex.Message})");
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is Polly.Timeout.TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return Skip(attempts, "PDF", "timed out");
         }

@@ -1,7 +1,6 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using Dapper;
+using PaperDigest.Reading;
 
 namespace PaperDigest.Store;
 
@@ -17,7 +16,7 @@ internal sealed class FullTextStore(SqliteStore store, TimeProvider time)
             "SELECT source, text, attempts FROM full_texts WHERE paper_id = @paperId AND version = @version",
             new { paperId, version }, cancellationToken: cancellationToken));
         if (row is not { } r) return null;
-        return new StoredFullText(r.Source, Decompress(r.Text), JsonSerializer.Deserialize<List<string>>(r.Attempts) ?? []);
+        return new StoredFullText(r.Source, FullTextCodec.Decompress(r.Text), JsonSerializer.Deserialize<List<string>>(r.Attempts) ?? []);
     }
 
     public async Task SaveAsync(string paperId, string version, StoredFullText fullText, CancellationToken cancellationToken)
@@ -33,28 +32,9 @@ internal sealed class FullTextStore(SqliteStore store, TimeProvider time)
                 paperId,
                 version,
                 fullText.Source,
-                Text = Compress(fullText.Text),
+                Text = FullTextCodec.Compress(fullText.Text),
                 Attempts = JsonSerializer.Serialize(fullText.Attempts),
                 now = time.GetUtcNow().ToString("O"),
             }, cancellationToken: cancellationToken));
-    }
-
-    internal static byte[] Compress(string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var brotli = new BrotliStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            brotli.Write(bytes);
-        }
-        return buffer.ToArray();
-    }
-
-    internal static string Decompress(byte[] data)
-    {
-        using var input = new MemoryStream(data);
-        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
-        using var reader = new StreamReader(brotli, Encoding.UTF8);
-        return reader.ReadToEnd();
     }
 }
