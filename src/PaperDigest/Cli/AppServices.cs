@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperDigest.Configuration;
 using PaperDigest.Http;
+using PaperDigest.Import;
 using PaperDigest.Llm;
 using PaperDigest.Publishing;
 using PaperDigest.Sources;
@@ -35,6 +36,7 @@ internal static class AppServices
             ? new LlmSummaryWriter(sp.GetRequiredService<LlmClient>(), options.Llm)
             : new OfflineSummaryWriter());
         services.AddSingleton<SummaryService>().AddSingleton<BatchSummarizer>().AddSingleton<DigestPublisher>();
+        services.AddSingleton(options.Web).AddSingleton<SearchStore>().AddSingleton<ImportStore>().AddSingleton<ArxivImporter>().AddSingleton<ReaderStore>();
         return services;
     }
 

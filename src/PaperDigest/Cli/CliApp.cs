@@ -71,6 +71,10 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
         DailyCommand.Create(context),
+        ImportCommand.Create(context),
+        SearchCommand.Create(context),
+        ServeCommand.Create(context),
+        SiteCommand.Create(context),
     ];
 
     /// <summary>Reads the configuration of this invocation (the --config file, the environment).</summary>

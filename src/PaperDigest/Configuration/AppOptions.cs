@@ -2,6 +2,7 @@ using PaperDigest.Llm;
 using PaperDigest.Publishing;
 using PaperDigest.Sources;
 using PaperDigest.Store;
+using PaperDigest.Web;
 
 namespace PaperDigest.Configuration;
 
@@ -12,9 +13,10 @@ internal sealed class AppOptions
     public DigestOptions Digest { get; set; } = new();
     public HuggingFaceOptions HuggingFace { get; set; } = new();
     public StoreOptions Store { get; set; } = new();
+    public WebOptions Web { get; set; } = new();
 
     public IReadOnlyList<string> Validate() =>
-        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate()];
+        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Web.Validate()];
 }
 
 /// <summary>Secrets come from the environment only, and never appear in output.</summary>
