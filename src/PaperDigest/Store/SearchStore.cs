@@ -8,7 +8,7 @@ namespace PaperDigest.Store;
 
 /// <summary>
 /// Full-text search over the FTS5 indexes of migration 2 (kept in sync by triggers), ranked by BM25 with the title
-/// weighted highest (title 10, authors 2, abstract 1, summaries 1.5); filters by date, topic and code; paged.
+/// weighted highest (words: title 10, authors 2, abstract 1, summaries 1.5; trigrams: title 10, summaries 1.5); filters by date, topic and code; paged.
 /// </summary>
 internal sealed class SearchStore(SqliteStore store)
 {
@@ -37,7 +37,7 @@ internal sealed class SearchStore(SqliteStore store)
         var where = new List<string>();
         for (var i = 0; i < terms.Short.Count; i++)
         {
-            where.Add($"instr((SELECT x.title || ' ' || x.abstract || ' ' || x.summaries FROM search_trigram x WHERE x.rowid = hits.doc), @short{i}) > 0");
+            where.Add($"instr((SELECT x.title || ' ' || x.summaries FROM search_trigram x WHERE x.rowid = hits.doc), @short{i}) > 0");
             p.Add($"short{i}", terms.Short[i]);
         }
         if (query.From is not null || query.To is not null)

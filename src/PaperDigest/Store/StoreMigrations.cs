@@ -80,9 +80,10 @@ internal static class StoreMigrations
         );
         """,
         // 2: full-text search (issue 5) and tracker topics. Two FTS5 indexes over the same documents (title, authors,
-        // abstract, summaries): search_words (unicode61 + porter: English words, short terms such as "AI" or "3D") and
-        // search_trigram (substrings: Chinese, which unicode61 cannot split; it keeps its text for the LIKE fallback of
-        // 1-2 character Chinese terms). search_docs gives each paper a stable integer id (VACUUM may renumber a plain
+        // abstract, summaries): search_words (unicode61 + porter: English words, short terms such as "AI" or "3D") over all
+        // four, and search_trigram (substrings: Chinese, which unicode61 cannot split) over the columns that hold Chinese,
+        // title and summaries (arXiv abstracts are English; leaving them out makes the index 4x smaller). search_trigram
+        // keeps its text for the substring fallback of 1-2 character Chinese terms. search_docs gives each paper a stable integer id (VACUUM may renumber a plain
         // rowid). Triggers keep both indexes in sync whoever writes papers or summaries, so no writer needs to know.
         """
         CREATE TABLE paper_topics (
@@ -106,16 +107,16 @@ internal static class StoreMigrations
         CREATE VIRTUAL TABLE search_words USING fts5(
             title, authors, abstract, summaries,
             content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
-        CREATE VIRTUAL TABLE search_trigram USING fts5(title, authors, abstract, summaries, tokenize = 'trigram');
+        CREATE VIRTUAL TABLE search_trigram USING fts5(title, summaries, tokenize = 'trigram');
         INSERT INTO search_words (search_words, rank) VALUES ('rank', 'bm25(10.0, 2.0, 1.0, 1.5)');
-        INSERT INTO search_trigram (search_trigram, rank) VALUES ('rank', 'bm25(10.0, 2.0, 1.0, 1.5)');
+        INSERT INTO search_trigram (search_trigram, rank) VALUES ('rank', 'bm25(10.0, 1.5)');
 
         CREATE TRIGGER search_papers_insert AFTER INSERT ON papers BEGIN
             INSERT OR IGNORE INTO search_docs (paper_id) VALUES (new.id);
             INSERT INTO search_words (rowid, title, authors, abstract, summaries)
                 SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.id;
-            INSERT INTO search_trigram (rowid, title, authors, abstract, summaries)
-                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = new.id;
         END;
         CREATE TRIGGER search_papers_update AFTER UPDATE OF title, authors, abstract, ai_summary ON papers
         WHEN old.title IS NOT new.title OR old.authors IS NOT new.authors OR old.abstract IS NOT new.abstract
@@ -124,8 +125,8 @@ internal static class StoreMigrations
             DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.id);
             INSERT INTO search_words (rowid, title, authors, abstract, summaries)
                 SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.id;
-            INSERT INTO search_trigram (rowid, title, authors, abstract, summaries)
-                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = new.id;
         END;
         CREATE TRIGGER search_papers_delete AFTER DELETE ON papers BEGIN
             DELETE FROM search_words WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = old.id);
@@ -137,29 +138,29 @@ internal static class StoreMigrations
             DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.paper_id);
             INSERT INTO search_words (rowid, title, authors, abstract, summaries)
                 SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.paper_id;
-            INSERT INTO search_trigram (rowid, title, authors, abstract, summaries)
-                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.paper_id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = new.paper_id;
         END;
         CREATE TRIGGER search_summaries_update AFTER UPDATE ON summaries BEGIN
             DELETE FROM search_words WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.paper_id);
             DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.paper_id);
             INSERT INTO search_words (rowid, title, authors, abstract, summaries)
                 SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.paper_id;
-            INSERT INTO search_trigram (rowid, title, authors, abstract, summaries)
-                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.paper_id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = new.paper_id;
         END;
         CREATE TRIGGER search_summaries_delete AFTER DELETE ON summaries BEGIN
             DELETE FROM search_words WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = old.paper_id);
             DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = old.paper_id);
             INSERT INTO search_words (rowid, title, authors, abstract, summaries)
                 SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = old.paper_id;
-            INSERT INTO search_trigram (rowid, title, authors, abstract, summaries)
-                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = old.paper_id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = old.paper_id;
         END;
 
         INSERT INTO search_docs (paper_id) SELECT id FROM papers;
         INSERT INTO search_words (rowid, title, authors, abstract, summaries) SELECT doc, title, authors, abstract, summaries FROM search_documents;
-        INSERT INTO search_trigram (rowid, title, authors, abstract, summaries) SELECT doc, title, authors, abstract, summaries FROM search_documents;
+        INSERT INTO search_trigram (rowid, title, summaries) SELECT doc, title, summaries FROM search_documents;
         """,
     ];
 }

@@ -17,6 +17,8 @@ internal static class WebApp
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
         builder.WebHost.UseUrls(urls);
+        // A long query (a pasted paragraph, a 10 KB probe) reaches the app and gets a readable 400, not Kestrel's bare 414.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = 64 * 1024);
         builder.Services.AddPaperDigest(options, secrets, time, log);
         builder.Services.AddSingleton<ReaderPageService>();
         builder.Services.AddOpenApi();
