@@ -15,7 +15,7 @@ internal static class DailyPageRenderer
           .Append("<a href=\"https://huggingface.co/papers/date/").Append(day).Append("\">Hugging Face Daily Papers</a>, most upvoted first")
           .Append(home ? $" · <a href=\"{Html.Encode(links.Daily(date))}\">permalink</a>" : "").Append("</p>");
         var n = 0;
-        foreach (var p in papers) sb.Append(PaperCardRenderer.Card(p, links, n++));
+        foreach (var p in papers) sb.Append(PaperCardRenderer.Card(p, links, ++n));
         sb.Append(Pager(date, archive, links));
         return HtmlLayout.Page(home ? "Latest digest" : $"Papers for {day}", sb.ToString(), links);
     }
