@@ -5,7 +5,8 @@ namespace PaperDigest.Search;
 /// <summary>
 /// A query split into terms, never passed to FTS5 as written: each term is quoted by us, so FTS syntax in the input
 /// (AND, NEAR, *, parentheses, unbalanced quotes) is only text. Latin words go to the unicode61 index; Chinese (and other
-/// CJK) runs of 3+ characters to the trigram index; 1-2 character CJK terms, which trigrams cannot match, to a substring check.
+/// CJK) runs of 3+ characters to the trigram index; 1-2 character CJK terms, which trigrams cannot match directly, are
+/// expanded by the store into the trigrams they begin.
 /// </summary>
 internal sealed record SearchTerms(IReadOnlyList<string> Words, IReadOnlyList<string> Substrings, IReadOnlyList<string> Short)
 {
@@ -18,9 +19,6 @@ internal sealed record SearchTerms(IReadOnlyList<string> Words, IReadOnlyList<st
 
     /// <summary>The MATCH expression for search_words: every word quoted, all required.</summary>
     public string WordsMatch => string.Join(' ', Words.Select(Quote));
-
-    /// <summary>The MATCH expression for search_trigram.</summary>
-    public string TrigramMatch => string.Join(' ', Substrings.Select(Quote));
 
     /// <summary>Splits a query into terms; false with a reader-facing reason when it is too long or has too many terms.</summary>
     public static bool TryParse(string? text, out SearchTerms terms, out string error)

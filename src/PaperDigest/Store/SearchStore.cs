@@ -12,34 +12,50 @@ namespace PaperDigest.Store;
 /// </summary>
 internal sealed class SearchStore(SqliteStore store)
 {
+    /// <summary>At most this many trigrams stand for a 1-2 character term; beyond, the term is matched by a scan.</summary>
+    public const int MaxExpansion = 400;
+
     public async Task<SearchPage> SearchAsync(SearchQuery query, SearchTerms terms, CancellationToken cancellationToken)
     {
+        await using var connection = await store.ConnectAsync(cancellationToken);
         var p = new DynamicParameters();
         var ctes = new List<string>();
+        // MATERIALIZED: each index is queried once; otherwise SQLite may rerun one MATCH per row of the other.
         if (terms.Words.Count > 0)
         {
-            ctes.Add("w AS (SELECT rowid AS doc, rank AS r FROM search_words WHERE search_words MATCH @words)");
+            ctes.Add("w AS MATERIALIZED (SELECT rowid AS doc, rank AS r FROM search_words WHERE search_words MATCH @words)");
             p.Add("words", terms.WordsMatch);
         }
-        if (terms.Substrings.Count > 0)
+        var trigram = terms.Substrings.Select(SearchTerms.Quote).ToList();
+        var scanned = new List<string>();
+        foreach (var term in terms.Short)
         {
-            ctes.Add("t AS (SELECT rowid AS doc, rank AS r FROM search_trigram WHERE search_trigram MATCH @trigram)");
-            p.Add("trigram", terms.TrigramMatch);
+            var grams = (await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT term FROM search_trigram_vocab WHERE term >= @t AND term < @t || char(1114111) LIMIT @max",
+                new { t = term.ToLowerInvariant(), max = MaxExpansion + 1 }, cancellationToken: cancellationToken))).ToList();
+            if (grams.Count == 0) return new SearchPage(query, terms, [], 0);
+            if (grams.Count > MaxExpansion) scanned.Add(term);
+            else trigram.Add("(" + string.Join(" OR ", grams.Select(SearchTerms.Quote)) + ")");
         }
-        var hits = ctes.Count switch
+        if (trigram.Count > 0)
         {
-            0 => "hits AS (SELECT doc, 0.0 AS r FROM search_docs)",
-            1 => $"hits AS (SELECT doc, r FROM {(terms.Words.Count > 0 ? "w" : "t")})",
-            _ => "hits AS (SELECT w.doc, w.r + t.r AS r FROM w JOIN t ON t.doc = w.doc)",
-        };
+            ctes.Add("t AS MATERIALIZED (SELECT rowid AS doc, rank AS r FROM search_trigram WHERE search_trigram MATCH @trigram)");
+            p.Add("trigram", string.Join(' ', trigram));
+        }
+        if (scanned.Count > 0)
+        {
+            // A 1-2 character term that begins too many trigrams: one scan of the (short) Chinese-bearing text instead.
+            ctes.Add($"s AS MATERIALIZED (SELECT rowid AS doc, 0.0 AS r FROM search_trigram WHERE {string.Join(" AND ", scanned.Select((_, i) => $"instr(title || ' ' || summaries, @short{i}) > 0"))})");
+            for (var i = 0; i < scanned.Count; i++) p.Add($"short{i}", scanned[i]);
+        }
+        var names = ctes.Select(c => c[..1]).ToList();
+        var hits = names.Count == 0
+            ? "hits AS (SELECT doc, 0.0 AS r FROM search_docs)"
+            : $"hits AS (SELECT {names[0]}.doc, {string.Join(" + ", names.Select(n => n + ".r"))} AS r FROM {names[0]}"
+              + string.Concat(names.Skip(1).Select(n => $" JOIN {n} ON {n}.doc = {names[0]}.doc")) + ")";
         ctes.Add(hits);
 
         var where = new List<string>();
-        for (var i = 0; i < terms.Short.Count; i++)
-        {
-            where.Add($"instr((SELECT x.title || ' ' || x.summaries FROM search_trigram x WHERE x.rowid = hits.doc), @short{i}) > 0");
-            p.Add($"short{i}", terms.Short[i]);
-        }
         if (query.From is not null || query.To is not null)
         {
             where.Add("""
@@ -56,13 +72,15 @@ internal sealed class SearchStore(SqliteStore store)
         }
         if (query.HasCode) where.Add("coalesce(p.code_url, '') <> ''");
 
-        var order = terms.Words.Count + terms.Substrings.Count > 0 ? "hits.r, hits.doc DESC" : "p.published DESC, hits.doc DESC";
+        // Ranked by BM25 when there are indexed terms; otherwise (filters or short CJK terms only) newest first.
+        var ranked = terms.Words.Count > 0 || trigram.Count > 0;
+        var order = ranked ? "hits.r, hits.doc DESC" : "p.published DESC, hits.doc DESC";
         var sql = new StringBuilder("WITH ").AppendJoin(",\n", ctes).Append(
             $"""
             ,
             page AS (
                 SELECT hits.doc, hits.r, count(*) OVER () AS total
-                FROM hits JOIN search_docs d ON d.doc = hits.doc JOIN papers p ON p.id = d.paper_id
+                FROM hits{(where.Count > 0 || !ranked ? " JOIN search_docs d ON d.doc = hits.doc JOIN papers p ON p.id = d.paper_id" : "")}
                 {(where.Count > 0 ? "WHERE " + string.Join("\n AND ", where) : "")}
                 ORDER BY {order}
                 LIMIT @take OFFSET @skip)
@@ -76,7 +94,6 @@ internal sealed class SearchStore(SqliteStore store)
         p.Add("take", query.PageSize);
         p.Add("skip", (long)(Math.Max(1, query.Page) - 1) * query.PageSize);
 
-        await using var connection = await store.ConnectAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(sql.ToString(), p, cancellationToken: cancellationToken))).ToList();
         var snippetTerms = terms.All.ToList();
         var results = rows.Select(r => new SearchHit(

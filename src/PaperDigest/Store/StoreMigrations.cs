@@ -83,8 +83,9 @@ internal static class StoreMigrations
         // abstract, summaries): search_words (unicode61 + porter: English words, short terms such as "AI" or "3D") over all
         // four, and search_trigram (substrings: Chinese, which unicode61 cannot split) over the columns that hold Chinese,
         // title and summaries (arXiv abstracts are English; leaving them out makes the index 4x smaller). search_trigram
-        // keeps its text for the substring fallback of 1-2 character Chinese terms. search_docs gives each paper a stable integer id (VACUUM may renumber a plain
-        // rowid). Triggers keep both indexes in sync whoever writes papers or summaries, so no writer needs to know.
+        // keeps its text for snippets. Its text ends in two spaces, so every occurrence of a 1-2 character term starts some
+        // trigram: such terms are searched as the OR of the indexed trigrams they begin (found in search_trigram_vocab).
+        // search_docs gives each paper a stable integer id (VACUUM may renumber a plain rowid). Triggers keep both indexes in sync whoever writes papers or summaries, so no writer needs to know.
         """
         CREATE TABLE paper_topics (
             paper_id  TEXT NOT NULL REFERENCES papers(id),
@@ -99,15 +100,16 @@ internal static class StoreMigrations
             paper_id TEXT NOT NULL UNIQUE
         );
         CREATE VIEW search_documents AS
-        SELECT d.doc, p.id, p.title, p.authors, p.abstract,
-               trim(coalesce((SELECT group_concat(j.value, ' ') FROM summaries s, json_tree(s.fields) j
-                              WHERE s.paper_id = p.id AND s.status = 'ok' AND j.type = 'text'), '')
-                    || ' ' || coalesce(p.ai_summary, '')) AS summaries
+        SELECT d.doc, p.id, p.title || '  ' AS title, p.authors, p.abstract,
+               coalesce((SELECT group_concat(j.value, ' ') FROM summaries s, json_tree(s.fields) j
+                         WHERE s.paper_id = p.id AND s.status = 'ok' AND j.type = 'text'), '')
+               || ' ' || coalesce(p.ai_summary, '') || '  ' AS summaries
         FROM papers p JOIN search_docs d ON d.paper_id = p.id;
         CREATE VIRTUAL TABLE search_words USING fts5(
             title, authors, abstract, summaries,
             content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
         CREATE VIRTUAL TABLE search_trigram USING fts5(title, summaries, tokenize = 'trigram');
+        CREATE VIRTUAL TABLE search_trigram_vocab USING fts5vocab(search_trigram, 'row');
         INSERT INTO search_words (search_words, rank) VALUES ('rank', 'bm25(10.0, 2.0, 1.0, 1.5)');
         INSERT INTO search_trigram (search_trigram, rank) VALUES ('rank', 'bm25(10.0, 1.5)');
 

@@ -53,6 +53,26 @@ public sealed class SearchStoreTests
     }
 
     [Fact]
+    public async Task SearchAsync_OneAndTwoCharacterChineseTerms_MatchAnywhereIncludingTheEnd()
+    {
+        // Given summaries where the short terms stand at the very end of the text
+        using var store = new TempStore();
+        await store.Papers.UpsertAsync([TempStore.Paper("2601.00011", "Cats", "About cats."), TempStore.Paper("2601.00012", "Dogs", "About dogs.")], CancellationToken.None);
+        await store.SummaryAsync("2601.00011", "brief", new JsonObject { ["summary"] = "研究对象是猫" });
+        await store.SummaryAsync("2601.00012", "brief", new JsonObject { ["summary"] = "本文讨论模型量化" });
+
+        // When searching for a one-character and a two-character term, and a term that occurs nowhere
+        var one = await SearchAsync(store, "猫");
+        var two = await SearchAsync(store, "量化");
+        var none = await SearchAsync(store, "鲸");
+
+        // Then each finds exactly its paper
+        Assert.Equal(["2601.00011"], one.Hits.Select(h => h.Id));
+        Assert.Equal(["2601.00012"], two.Hits.Select(h => h.Id));
+        Assert.Empty(none.Hits);
+    }
+
+    [Fact]
     public async Task SearchAsync_SummaryRewritten_IndexFollows()
     {
         // Given a summary that is replaced by a newer one
