@@ -12,7 +12,7 @@ internal sealed record ImportProgress(long Lines, long Imported, long Skipped);
 /// <summary>Streams an arXiv metadata file into the store in batches; bad lines are reported and skipped.</summary>
 internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
 {
-    public const int BatchSize = 2000;
+    public const int BatchSize = 5000;
 
     public async Task<ImportResult> ImportAsync(
         string path, Action<ArxivJsonlLine> onBadLine, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)

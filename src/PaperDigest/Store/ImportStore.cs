@@ -30,6 +30,11 @@ internal sealed class ImportStore(SqliteStore store, TimeProvider time)
     public async Task<int> WriteAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
     {
         await using var connection = await store.ConnectAsync(cancellationToken);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA cache_size = -65536;"; // 64 MiB: the FTS5 segment merges of a big batch stay in memory
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
