@@ -106,8 +106,13 @@ internal sealed class ReaderStore(SqliteStore store, PaperStore papers, SummaryS
                 WHERE p.ai_keywords IS NOT NULL AND j.type = 'text' AND p.id IN recent)
             SELECT lower(trim(k)), count(*) FROM words WHERE trim(k) <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
             """, args, cancellationToken: cancellationToken));
+        // Every day from the first with papers, zeros included, so the bars stand on a time axis.
+        var counts = perDay.ToDictionary(r => r.Day, r => (int)r.Count, StringComparer.Ordinal);
+        var first = counts.Count == 0 ? until : ParseDay(counts.Keys.Min(StringComparer.Ordinal)!);
+        var series = Enumerable.Range(0, until.DayNumber - first.DayNumber + 1).Select(i => Day(first.AddDays(i)))
+            .Select(d => new CountedLabel(d, counts.GetValueOrDefault(d))).ToList();
         return new TrendsData(since, until,
-            perDay.Select(r => new CountedLabel(r.Day, (int)r.Count)).ToList(),
+            counts.Count == 0 ? [] : series,
             perTopic.Select(r => new CountedLabel(r.Topic, (int)r.Count)).ToList(),
             keywords.Select(r => new CountedLabel(r.Keyword, (int)r.Count)).ToList());
     }

@@ -28,12 +28,16 @@ public sealed class BrowserTests(ReaderServerFixture server) : IClassFixture<Rea
         var title = await page.InnerTextAsync("h1");
         var summaries = await page.Locator("section.summary-block").CountAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/paperdigest-paper.png", FullPage = true });
+        await page.ClickAsync("nav a:has-text('Trends')");
+        var charts = await page.Locator("main svg").CountAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/paperdigest-trends.png", FullPage = true });
 
         // Then each step shows what it should
         Assert.Equal("Papers for 2026-02-03", heading);
         Assert.Equal(1, results);
         Assert.Equal("Sparse Mixture of Experts for Efficient Reasoning", title);
         Assert.Equal(2, summaries);
+        Assert.Equal(3, charts);
     }
 
     [BrowserFact]
