@@ -36,15 +36,22 @@ internal static class ApiEndpoints
                 s.Fields, s.Unsupported, s.Error, s.CreatedAt.ToString("O", CultureInfo.InvariantCulture))).ToList()));
     }
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, SearchStore search, WebOptions options, CancellationToken ct)
+    /// <param name="q">Words to look for, English or Chinese; all must occur. FTS operators are plain text.</param>
+    /// <param name="from">Published or listed on or after this day (YYYY-MM-DD).</param>
+    /// <param name="to">Published or listed on or before this day (YYYY-MM-DD).</param>
+    /// <param name="topic">Only papers of this tracker topic.</param>
+    /// <param name="code">1: only papers with a code link.</param>
+    /// <param name="page">Page number, from 1.</param>
+    // Every parameter is bound as text, so a malformed value is our 400 with a reason, never a binding failure.
+    private static async Task<IResult> SearchAsync(string? q, string? from, string? to, string? topic, string? code, string? page,
+        SearchStore search, WebOptions options, CancellationToken ct)
     {
-        var q = request.Query;
-        if (!SearchForm.TryRead(q["q"], q["from"], q["to"], q["topic"], q["code"], q["page"], out var form, out var error)
+        if (!SearchForm.TryRead(q, from, to, topic, code, page, out var form, out var error)
             || !form.TryBuild(options.PageSize, out var query, out var terms, out error))
             return Results.Problem(error, statusCode: 400, title: "Bad query");
-        var page = await search.SearchAsync(query, terms, ct);
-        return Results.Ok(new ApiSearchResult(form.Q, page.Total, query.Page, page.Pages,
-            page.Hits.Select(h => new ApiSearchHit(h.Id, Day(h.Date), h.Title, h.Authors, Html.SafeUrl(h.CodeUrl), h.Snippet, h.Rank)).ToList()));
+        var found = await search.SearchAsync(query, terms, ct);
+        return Results.Ok(new ApiSearchResult(form.Q, found.Total, query.Page, found.Pages,
+            found.Hits.Select(h => new ApiSearchHit(h.Id, Day(h.Date), h.Title, h.Authors, Html.SafeUrl(h.CodeUrl), h.Snippet, h.Rank)).ToList()));
     }
 
     private static async Task<IResult> GetDailyAsync(string date, ReaderStore reader, CancellationToken ct)

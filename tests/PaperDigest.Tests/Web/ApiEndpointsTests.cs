@@ -98,5 +98,8 @@ public sealed class ApiEndpointsTests(ReaderServerFixture server) : IClassFixtur
         Assert.Contains("/api/daily/{date}", paths);
         Assert.Contains(paths, p => p.StartsWith("/api/papers/", StringComparison.Ordinal));
         Assert.DoesNotContain("/trends", paths);
+        var parameters = json.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["q", "from", "to", "topic", "code", "page"], parameters);
     }
 }
