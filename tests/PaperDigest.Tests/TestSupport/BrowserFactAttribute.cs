@@ -28,6 +28,7 @@ public static class Chromium
         {
             ExecutablePath = Path,
             Headless = true,
+            Timeout = 120_000, // a shared 2-core CI machine under load can take long to start chromium
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
         });
         return (playwright, browser);

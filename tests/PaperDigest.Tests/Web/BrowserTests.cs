@@ -14,6 +14,7 @@ public sealed class BrowserTests(ReaderServerFixture server) : IClassFixture<Rea
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        page.SetDefaultTimeout(90_000);
 
         // When the home page is opened, a Chinese search is typed, and the first result is opened
         await page.GotoAsync(server.BaseAddress.AbsoluteUri);
@@ -48,6 +49,7 @@ public sealed class BrowserTests(ReaderServerFixture server) : IClassFixture<Rea
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(90_000);
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) =>
         {
