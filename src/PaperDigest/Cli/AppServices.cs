@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperDigest.Configuration;
 using PaperDigest.Http;
+using PaperDigest.Import;
 using PaperDigest.Llm;
 using PaperDigest.Publishing;
 using PaperDigest.Reading;
@@ -49,6 +50,7 @@ internal static class AppServices
         services.AddSingleton(sp => new ArxivApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("arxiv"), options.Arxiv.ToClientOptions(), time, sp.GetRequiredService<ILogger<ArxivApiClient>>()));
         services.AddSingleton(sp => new HuggingFacePaperClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("huggingface"), time, maxRetries: 0));
         services.AddSingleton<TrackerStore>().AddSingleton<TopicFetcher>().AddSingleton<CodeLinkChecker>().AddSingleton<AbstractTranslator>().AddSingleton<TrackerPublisher>();
+        services.AddSingleton(options.Web).AddSingleton<SearchStore>().AddSingleton<ImportStore>().AddSingleton<ArxivImporter>().AddSingleton<ReaderStore>();
         return services;
     }
 

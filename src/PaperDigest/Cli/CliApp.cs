@@ -73,6 +73,10 @@ internal static class CliApp
         DailyCommand.Create(context),
         PaperCommand.Create(context),
         TrackCommand.Create(context),
+        ImportCommand.Create(context),
+        SearchCommand.Create(context),
+        ServeCommand.Create(context),
+        SiteCommand.Create(context),
     ];
 
     /// <summary>Reads the configuration of this invocation (the --config file, the environment).</summary>

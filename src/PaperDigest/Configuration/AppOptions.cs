@@ -4,6 +4,7 @@ using PaperDigest.Reading;
 using PaperDigest.Sources;
 using PaperDigest.Store;
 using PaperDigest.Tracker;
+using PaperDigest.Web;
 
 namespace PaperDigest.Configuration;
 
@@ -17,9 +18,10 @@ internal sealed class AppOptions
     public TrackerOptions Tracker { get; set; } = new();
     public ArxivOptions Arxiv { get; set; } = new();
     public ReadingOptions Reading { get; set; } = new();
+    public WebOptions Web { get; set; } = new();
 
     public IReadOnlyList<string> Validate() =>
-        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Tracker.Validate(), .. Arxiv.Validate(), .. Reading.Validate()];
+        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Tracker.Validate(), .. Arxiv.Validate(), .. Reading.Validate(), .. Web.Validate()];
 }
 
 /// <summary>Secrets come from the environment only, and never appear in output.</summary>

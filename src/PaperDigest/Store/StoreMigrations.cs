@@ -98,5 +98,92 @@ internal static class StoreMigrations
             PRIMARY KEY (paper_id, version, lang, model)
         );
         """,
+        // 3: full-text search (issue 5) and tracker topics. Two FTS5 indexes over the same documents (title, authors,
+        // abstract, summaries): search_words (unicode61 + porter: English words, short terms such as "AI" or "3D") over all
+        // four, and search_trigram (substrings: Chinese, which unicode61 cannot split) over the columns that hold Chinese,
+        // title and summaries (arXiv abstracts are English; leaving them out makes the index 4x smaller). search_trigram
+        // keeps its text for snippets. Its text ends in two spaces, so every occurrence of a 1-2 character term starts some
+        // trigram: such terms are searched as the OR of the indexed trigrams they begin (found in search_trigram_vocab).
+        // search_docs gives each paper a stable integer id (VACUUM may renumber a plain rowid). Triggers keep both indexes in sync whoever writes papers or summaries, so no writer needs to know.
+        """
+        CREATE TABLE paper_topics (
+            paper_id  TEXT NOT NULL REFERENCES papers(id),
+            topic     TEXT NOT NULL,
+            published TEXT,
+            PRIMARY KEY (paper_id, topic)
+        );
+        CREATE INDEX paper_topics_topic ON paper_topics(topic, published);
+        INSERT OR IGNORE INTO paper_topics (paper_id, topic, published)
+            SELECT t.paper_id, t.topic, p.published FROM tracker_topics t JOIN papers p ON p.id = t.paper_id;
+        CREATE INDEX papers_published ON papers(published);
+        CREATE TABLE search_docs (
+            doc      INTEGER PRIMARY KEY,
+            paper_id TEXT NOT NULL UNIQUE
+        );
+        CREATE VIEW search_documents AS
+        SELECT d.doc, p.id, p.title || '  ' AS title, p.authors, p.abstract,
+               coalesce((SELECT group_concat(j.value, ' ') FROM summaries s, json_tree(s.fields) j
+                         WHERE s.paper_id = p.id AND s.status = 'ok' AND j.type = 'text'), '')
+               || ' ' || coalesce(p.ai_summary, '') || '  ' AS summaries
+        FROM papers p JOIN search_docs d ON d.paper_id = p.id;
+        CREATE VIRTUAL TABLE search_words USING fts5(
+            title, authors, abstract, summaries,
+            content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE search_trigram USING fts5(title, summaries, tokenize = 'trigram');
+        CREATE VIRTUAL TABLE search_trigram_vocab USING fts5vocab(search_trigram, 'row');
+        INSERT INTO search_words (search_words, rank) VALUES ('rank', 'bm25(10.0, 2.0, 1.0, 1.5)');
+        INSERT INTO search_trigram (search_trigram, rank) VALUES ('rank', 'bm25(10.0, 1.5)');
+
+        CREATE TRIGGER search_papers_insert AFTER INSERT ON papers BEGIN
+            INSERT OR IGNORE INTO search_docs (paper_id) VALUES (new.id);
+            INSERT INTO search_words (rowid, title, authors, abstract, summaries)
+                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = new.id;
+        END;
+        CREATE TRIGGER search_papers_update AFTER UPDATE OF title, authors, abstract, ai_summary ON papers
+        WHEN old.title IS NOT new.title OR old.authors IS NOT new.authors OR old.abstract IS NOT new.abstract
+          OR old.ai_summary IS NOT new.ai_summary BEGIN
+            DELETE FROM search_words WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.id);
+            DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.id);
+            INSERT INTO search_words (rowid, title, authors, abstract, summaries)
+                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = new.id;
+        END;
+        CREATE TRIGGER search_papers_delete AFTER DELETE ON papers BEGIN
+            DELETE FROM search_words WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = old.id);
+            DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = old.id);
+            DELETE FROM search_docs WHERE paper_id = old.id;
+        END;
+        CREATE TRIGGER search_summaries_insert AFTER INSERT ON summaries BEGIN
+            DELETE FROM search_words WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.paper_id);
+            DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.paper_id);
+            INSERT INTO search_words (rowid, title, authors, abstract, summaries)
+                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.paper_id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = new.paper_id;
+        END;
+        CREATE TRIGGER search_summaries_update AFTER UPDATE ON summaries BEGIN
+            DELETE FROM search_words WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.paper_id);
+            DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.paper_id);
+            INSERT INTO search_words (rowid, title, authors, abstract, summaries)
+                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.paper_id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = new.paper_id;
+        END;
+        CREATE TRIGGER search_summaries_delete AFTER DELETE ON summaries BEGIN
+            DELETE FROM search_words WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = old.paper_id);
+            DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = old.paper_id);
+            INSERT INTO search_words (rowid, title, authors, abstract, summaries)
+                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = old.paper_id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = old.paper_id;
+        END;
+
+        INSERT INTO search_docs (paper_id) SELECT id FROM papers;
+        INSERT INTO search_words (rowid, title, authors, abstract, summaries) SELECT doc, title, authors, abstract, summaries FROM search_documents;
+        INSERT INTO search_trigram (rowid, title, summaries) SELECT doc, title, summaries FROM search_documents;
+        """,
     ];
 }

@@ -18,6 +18,10 @@ internal sealed class TrackerStore(SqliteStore store, TimeProvider time)
             added += await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT OR IGNORE INTO tracker_topics (topic, paper_id, first_seen) VALUES (@topic, @id, @now)",
                 new { topic, id, now }, transaction, cancellationToken: cancellationToken));
+            // The web reader's view of topics (search filter, topic pages, feeds).
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT OR IGNORE INTO paper_topics (paper_id, topic, published) SELECT id, @topic, published FROM papers WHERE id = @id",
+                new { topic, id }, transaction, cancellationToken: cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
         return added;

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using PaperDigest.Search;
+using PaperDigest.Store;
+
+namespace PaperDigest.Cli;
+
+/// <summary>`paperdigest search &lt;query&gt; [--limit N]`: ranked full-text search over everything stored.</summary>
+internal static class SearchCommand
+{
+    private static readonly Argument<string[]> QueryArgument = new("query") { Description = "Words to look for (English or Chinese); all must occur. FTS operators are plain text here.", Arity = ArgumentArity.OneOrMore };
+    private static readonly Option<int?> LimitOption = new("--limit") { Description = "At most N results (default 20, at most 500)." };
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("search", "Full-text search over titles, authors, abstracts and summaries, best match first (title matches weigh most).")
+        {
+            QueryArgument, LimitOption,
+        };
+        command.SetAction((parse, ct) => CommandGuard.RunAsync(context, () => RunAsync(parse, context, ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    {
+        var (options, secrets) = CliApp.LoadConfiguration(parse, context);
+        var text = string.Join(' ', parse.GetValue(QueryArgument) ?? []);
+        var limit = parse.GetValue(LimitOption) ?? 20;
+        if (limit is < 1 or > 500) throw new UsageException($"--limit must be between 1 and 500 (got {limit}).");
+        if (!SearchTerms.TryParse(text, out var terms, out var error)) throw new UsageException($"search: {error}");
+        if (terms.IsEmpty) throw new UsageException("search: the query has no words to look for (punctuation and operators are ignored).");
+
+        await using var services = new ServiceCollection().AddPaperDigest(options, secrets, context.Time, context.Error).BuildServiceProvider();
+        var page = await services.GetRequiredService<SearchStore>().SearchAsync(new SearchQuery(text, PageSize: limit), terms, cancellationToken);
+        foreach (var hit in page.Hits)
+        {
+            var date = hit.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------";
+            await context.Out.WriteLineAsync($"{hit.Id,-12} {date}  {hit.Title}");
+            await context.Out.WriteLineAsync($"    {hit.Snippet}");
+        }
+        await context.Error.WriteLineAsync(page.Total == 0
+            ? $"No papers match '{text}'."
+            : $"{page.Hits.Count} of {page.Total} matching papers shown.");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using PaperDigest.Web;
+
+namespace PaperDigest.Cli;
+
+/// <summary>`paperdigest serve [--urls URL]`: the read-only web reader on Kestrel (loopback by default).</summary>
+internal static class ServeCommand
+{
+    private static readonly Option<string?> UrlsOption = new("--urls") { Description = "Where to listen, e.g. http://127.0.0.1:8080 (several separated by ';'). Default: web.urls, http://127.0.0.1:5080. Use http://0.0.0.0:PORT to listen beyond this machine." };
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("serve", "The web reader: daily digests, papers, topics, search, trends, Atom feeds and a JSON API (/openapi/v1.json). Read-only; Ctrl+C stops it.")
+        {
+            UrlsOption,
+        };
+        command.SetAction((parse, ct) => CommandGuard.RunAsync(context, () => RunAsync(parse, context, ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    {
+        var (options, secrets) = CliApp.LoadConfiguration(parse, context);
+        if (parse.GetValue(UrlsOption) is { } urls)
+        {
+            options.Web.Urls = urls;
+            if (options.Web.Validate().FirstOrDefault() is { } problem) throw new UsageException("--urls: " + problem);
+        }
+        await using var app = WebApp.Build(options, secrets, context.Time, context.Error, options.Web.Urls);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            await context.Error.WriteLineAsync($"error: cannot listen on {options.Web.Urls}: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        await context.Error.WriteLineAsync($"PaperDigest reader on {string.Join(", ", addresses)} (database {options.Store.Path}); Ctrl+C stops it.");
+        try
+        {
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) { }
+        await app.StopAsync(CancellationToken.None);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using PaperDigest.Web;
+
+namespace PaperDigest.Cli;
+
+/// <summary>`paperdigest site [--out DIR] [--base-url URL]`: the reader's pages as a static site (GitHub Pages).</summary>
+internal static class SiteCommand
+{
+    private static readonly Option<string?> OutOption = new("--out") { Description = "Folder of the site. Default: <digest out>/site, i.e. ./out/site" };
+    private static readonly Option<string?> BaseUrlOption = new("--base-url") { Description = "Public address of the site, e.g. https://user.github.io/digest/ (absolute links in the feeds). Default: web.base_url; empty: relative links." };
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("site", "Write the web reader as a static site: index.html, daily/<date>/, papers/<id>/, topics/<name>/, trends/, feeds/*.atom (relative links, no server needed; search needs `serve`).")
+        {
+            OutOption, BaseUrlOption,
+        };
+        command.SetAction((parse, ct) => CommandGuard.RunAsync(context, () => RunAsync(parse, context, ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    {
+        var (options, secrets) = CliApp.LoadConfiguration(parse, context);
+        var outDir = parse.GetValue(OutOption) is { } o ? Path.Combine(context.WorkingDirectory, o) : Path.Combine(options.Digest.Out, "site");
+        if (parse.GetValue(BaseUrlOption) is { } baseUrl)
+        {
+            options.Web.BaseUrl = baseUrl;
+            if (options.Web.Validate().FirstOrDefault() is { } problem) throw new UsageException("--base-url: " + problem);
+        }
+        var site = options.Web.BaseUrl.Length == 0 || options.Web.BaseUrl.EndsWith('/') ? options.Web.BaseUrl : options.Web.BaseUrl + "/";
+
+        await using var services = new ServiceCollection().AddPaperDigest(options, secrets, context.Time, context.Error)
+            .AddSingleton<ReaderPageService>().AddSingleton<StaticSiteWriter>().BuildServiceProvider();
+        var files = await services.GetRequiredService<StaticSiteWriter>().WriteAsync(outDir, site, cancellationToken);
+        await context.Out.WriteLineAsync($"Wrote the static site ({files} files) to {Path.GetRelativePath(context.WorkingDirectory, outDir)}");
+        return ExitCodes.Ok;
+    }
+}

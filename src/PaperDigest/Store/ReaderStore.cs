@@ -1,0 +1,126 @@
+using System.Globalization;
+using Dapper;
+using PaperDigest.Web;
+
+namespace PaperDigest.Store;
+
+/// <summary>The read side of the web reader and the static site: days, papers with all their summaries, topics, trends.</summary>
+internal sealed class ReaderStore(SqliteStore store, PaperStore papers, SummaryStore summaries)
+{
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDay(string s) => DateOnly.ParseExact(s[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Every listed day with its paper count, newest first.</summary>
+    public async Task<IReadOnlyList<CountedLabel>> ArchiveAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Date, long Count)>(new CommandDefinition(
+            "SELECT date, count(*) FROM daily_listings GROUP BY date ORDER BY date DESC", cancellationToken: cancellationToken));
+        return rows.Select(r => new CountedLabel(r.Date, (int)r.Count)).ToList();
+    }
+
+    /// <summary>The papers listed on a day, in listing order, with their summaries; empty when nothing was listed.</summary>
+    public async Task<IReadOnlyList<ReaderPaper>> DayAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var listed = await papers.ListingAsync(date, cancellationToken);
+        var result = new List<ReaderPaper>(listed.Count);
+        foreach (var p in listed)
+            result.Add(new ReaderPaper(p, Newest(await summaries.ForPaperAsync(p.Id.Id, cancellationToken)), [date], []));
+        return result;
+    }
+
+    public async Task<ReaderPaper?> PaperAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await papers.FindAsync(id, cancellationToken) is not { } paper) return null;
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var days = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT date FROM daily_listings WHERE paper_id = @id ORDER BY date DESC", new { id }, cancellationToken: cancellationToken));
+        var topics = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT topic FROM paper_topics WHERE paper_id = @id ORDER BY topic", new { id }, cancellationToken: cancellationToken));
+        return new ReaderPaper(paper, Newest(await summaries.ForPaperAsync(id, cancellationToken)), days.Select(ParseDay).ToList(), topics.ToList());
+    }
+
+    /// <summary>Every topic with its paper count, by name.</summary>
+    public async Task<IReadOnlyList<CountedLabel>> TopicsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Topic, long Count)>(new CommandDefinition(
+            "SELECT topic, count(*) FROM paper_topics GROUP BY topic ORDER BY topic", cancellationToken: cancellationToken));
+        return rows.Select(r => new CountedLabel(r.Topic, (int)r.Count)).ToList();
+    }
+
+    /// <summary>A topic's papers, newest first; empty when the topic is unknown.</summary>
+    public async Task<IReadOnlyList<ReaderPaper>> TopicAsync(string topic, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT t.paper_id FROM paper_topics t JOIN papers p ON p.id = t.paper_id WHERE t.topic = @topic ORDER BY coalesce(t.published, p.published) DESC, t.paper_id DESC LIMIT @limit",
+            new { topic, limit }, cancellationToken: cancellationToken));
+        var result = new List<ReaderPaper>();
+        foreach (var id in ids)
+            if (await papers.FindAsync(id, cancellationToken) is { } p)
+                result.Add(new ReaderPaper(p, Newest(await summaries.ForPaperAsync(id, cancellationToken)), [], [topic]));
+        return result;
+    }
+
+    /// <summary>Ids of every paper a static site links to: listed, in a topic, or summarized.</summary>
+    public async Task<IReadOnlyList<string>> LinkedPaperIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT paper_id FROM daily_listings UNION SELECT paper_id FROM paper_topics UNION SELECT paper_id FROM summaries ORDER BY 1",
+            cancellationToken: cancellationToken));
+        return ids.ToList();
+    }
+
+    /// <summary>Papers per day and per topic and the most frequent keywords, over the <paramref name="days"/> up to the newest listing.</summary>
+    public async Task<TrendsData> TrendsAsync(int days, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var newest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT coalesce((SELECT max(date) FROM daily_listings), (SELECT max(published) FROM papers))", cancellationToken: cancellationToken));
+        if (newest is null) return new TrendsData(null, null, [], [], []);
+        var until = ParseDay(newest);
+        var since = until.AddDays(-days + 1);
+        var args = new { since = Day(since), until = Day(until) };
+        var perDay = await connection.QueryAsync<(string Day, long Count)>(new CommandDefinition(
+            """
+            SELECT date, count(*) FROM daily_listings WHERE date BETWEEN @since AND @until GROUP BY date
+            UNION ALL
+            SELECT published, count(*) FROM papers WHERE published BETWEEN @since AND @until
+              AND NOT EXISTS (SELECT 1 FROM daily_listings) GROUP BY published
+            ORDER BY 1
+            """, args, cancellationToken: cancellationToken));
+        var perTopic = await connection.QueryAsync<(string Topic, long Count)>(new CommandDefinition(
+            "SELECT topic, count(*) FROM paper_topics GROUP BY topic ORDER BY 2 DESC, 1 LIMIT 15", cancellationToken: cancellationToken));
+        var keywords = await connection.QueryAsync<(string Keyword, long Count)>(new CommandDefinition(
+            """
+            WITH recent AS (SELECT DISTINCT paper_id FROM daily_listings WHERE date BETWEEN @since AND @until),
+            words AS (
+                SELECT j.value AS k FROM summaries s, json_each(s.fields, '$.keywords') j
+                WHERE s.status = 'ok' AND j.type = 'text'
+                  AND (s.paper_id IN recent OR NOT EXISTS (SELECT 1 FROM recent))
+                UNION ALL
+                SELECT j.value FROM papers p, json_each(p.ai_keywords) j
+                WHERE p.ai_keywords IS NOT NULL AND j.type = 'text' AND p.id IN recent)
+            SELECT lower(trim(k)), count(*) FROM words WHERE trim(k) <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
+            """, args, cancellationToken: cancellationToken));
+        // Every day from the first with papers, zeros included, so the bars stand on a time axis.
+        var counts = perDay.ToDictionary(r => r.Day, r => (int)r.Count, StringComparer.Ordinal);
+        var first = counts.Count == 0 ? until : ParseDay(counts.Keys.Min(StringComparer.Ordinal)!);
+        var series = Enumerable.Range(0, until.DayNumber - first.DayNumber + 1).Select(i => Day(first.AddDays(i)))
+            .Select(d => new CountedLabel(d, counts.GetValueOrDefault(d))).ToList();
+        return new TrendsData(since, until,
+            counts.Count == 0 ? [] : series,
+            perTopic.Select(r => new CountedLabel(r.Topic, (int)r.Count)).ToList(),
+            keywords.Select(r => new CountedLabel(r.Keyword, (int)r.Count)).ToList());
+    }
+
+    /// <summary>The newest summary per (style, language), ok ones before failed ones.</summary>
+    private static List<StoredSummary> Newest(IReadOnlyList<StoredSummary> all) =>
+        all.GroupBy(s => (s.Key.Style, s.Key.Lang))
+            .Select(g => g.Where(s => s.IsOk).OrderByDescending(s => s.CreatedAt).FirstOrDefault() ?? g.OrderByDescending(s => s.CreatedAt).First())
+            .OrderBy(s => s.Key.Style switch { "brief" => 0, "keywords" => 1, "report" => 2, _ => 3 }).ThenBy(s => s.Key.Lang, StringComparer.Ordinal)
+            .ToList();
+}

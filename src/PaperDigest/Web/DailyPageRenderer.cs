@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace PaperDigest.Web;
+
+/// <summary>Pure renderers of the daily pages: one day's digest (also the home page) and the archive of days.</summary>
+internal static class DailyPageRenderer
+{
+    public static string Day(DateOnly date, IReadOnlyList<ReaderPaper> papers, IReadOnlyList<CountedLabel> archive, WebLinks links, bool home = false)
+    {
+        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var sb = new StringBuilder();
+        sb.Append("<h1>Papers for ").Append(day).Append("</h1>");
+        sb.Append("<p class=\"lead\">").Append(papers.Count.ToString(CultureInfo.InvariantCulture)).Append(" papers from ")
+          .Append("<a href=\"https://huggingface.co/papers/date/").Append(day).Append("\">Hugging Face Daily Papers</a>, most upvoted first")
+          .Append(home ? $" · <a href=\"{Html.Encode(links.Daily(date))}\">permalink</a>" : "").Append("</p>");
+        var n = 0;
+        foreach (var p in papers) sb.Append(PaperCardRenderer.Card(p, links, ++n));
+        sb.Append(Pager(date, archive, links));
+        return HtmlLayout.Page(home ? "Latest digest" : $"Papers for {day}", sb.ToString(), links);
+    }
+
+    public static string Empty(WebLinks links) =>
+        HtmlLayout.Page("No digest yet",
+            "<h1>No digest yet</h1><p class=\"lead\">Nothing has been published. Run <code>paperdigest daily</code> to fetch and summarize a day, " +
+            "or <code>paperdigest import FILE.jsonl.xz</code> to load papers for search.</p>", links);
+
+    public static string Archive(IReadOnlyList<CountedLabel> days, WebLinks links)
+    {
+        var sb = new StringBuilder("<h1>Archive</h1>");
+        if (days.Count == 0) sb.Append("<p class=\"lead\">No days yet.</p>");
+        foreach (var month in days.GroupBy(d => d.Label[..7]))
+        {
+            sb.Append("<h3>").Append(Html.Encode(month.Key)).Append("</h3><ul class=\"archive\">");
+            foreach (var d in month)
+                sb.Append("<li><a href=\"").Append(Html.Encode(links.Daily(DateOnly.ParseExact(d.Label, "yyyy-MM-dd", CultureInfo.InvariantCulture))))
+                  .Append("\">").Append(Html.Encode(d.Label)).Append("</a> <span class=\"meta\">").Append(d.Count.ToString(CultureInfo.InvariantCulture)).Append(" papers</span></li>");
+            sb.Append("</ul>");
+        }
+        return HtmlLayout.Page("Archive", sb.ToString(), links);
+    }
+
+    private static string Pager(DateOnly date, IReadOnlyList<CountedLabel> archive, WebLinks links)
+    {
+        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var older = archive.FirstOrDefault(d => string.CompareOrdinal(d.Label, day) < 0);
+        var newer = archive.LastOrDefault(d => string.CompareOrdinal(d.Label, day) > 0);
+        string Link(CountedLabel? d, string text) => d is null ? "<span></span>" :
+            $"<a href=\"{Html.Encode(links.Daily(DateOnly.ParseExact(d.Label, "yyyy-MM-dd", CultureInfo.InvariantCulture)))}\">{text}</a>";
+        return $"<nav class=\"pager\">{Link(older, "← " + older?.Label)}<a href=\"{Html.Encode(links.Archive)}\">Archive</a>{Link(newer, newer?.Label + " →")}</nav>";
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PaperDigest.Store;
+
+namespace PaperDigest.Web;
+
+/// <summary>The HTML pages and Atom feeds of the reader (PRODUCT.md "Web reader routes"); read-only GETs.</summary>
+internal static class ReaderEndpoints
+{
+    public static IEndpointRouteBuilder MapReader(this IEndpointRouteBuilder app)
+    {
+        var links = WebLinks.Server;
+        var html = app.MapGroup("").ExcludeFromDescription();
+        html.MapGet("/", (ReaderPageService pages, CancellationToken ct) => Send(pages.HomeAsync(links, ct)));
+        html.MapGet("/daily", (ReaderPageService pages, CancellationToken ct) => Send(pages.ArchiveAsync(links, ct)));
+        html.MapGet("/daily/{date}", (string date, ReaderPageService pages, CancellationToken ct) => Send(pages.DayAsync(date, links, ct)));
+        html.MapGet("/papers/{**id}", (string id, ReaderPageService pages, CancellationToken ct) => Send(pages.PaperAsync(id, links, ct)));
+        html.MapGet("/topics/{name}", (string name, ReaderPageService pages, CancellationToken ct) => Send(pages.TopicAsync(name, links, ct)));
+        html.MapGet("/trends", (ReaderPageService pages, CancellationToken ct) => Send(pages.TrendsAsync(links, ct)));
+        html.MapGet("/search", SearchAsync);
+        html.MapGet("/feeds/daily.atom", (HttpRequest request, ReaderPageService pages, CancellationToken ct) =>
+            Send(pages.DailyFeedAsync(BaseUrl(request), isStatic: false, ct)));
+        html.MapGet("/feeds/topics/{file}", async (string file, HttpRequest request, ReaderPageService pages, CancellationToken ct) =>
+            Result(await pages.TopicFeedAsync(file, BaseUrl(request), isStatic: false, ct) ?? ReaderPageService.NotFound($"No topic feed '{file}'.", links)));
+        return app;
+    }
+
+    private static async Task<IResult> SearchAsync(HttpRequest request, SearchStore search, ReaderStore reader, WebOptions options, CancellationToken ct)
+    {
+        var q = request.Query;
+        var topics = await reader.TopicsAsync(ct);
+        if (!SearchForm.TryRead(q["q"], q["from"], q["to"], q["topic"], q["code"], q["page"], out var form, out var error))
+            return Result(new WebPage(400, SearchPageRenderer.Render(form, null, error, topics, WebLinks.Server)));
+        if (form.IsBlank) return Result(new WebPage(200, SearchPageRenderer.Render(form, null, null, topics, WebLinks.Server)));
+        if (!form.TryBuild(options.PageSize, out var query, out var terms, out error))
+            return Result(new WebPage(400, SearchPageRenderer.Render(form, null, error, topics, WebLinks.Server)));
+        var page = await search.SearchAsync(query, terms, ct);
+        return Result(new WebPage(200, SearchPageRenderer.Render(form, page, null, topics, WebLinks.Server)));
+    }
+
+    /// <summary>The address the reader was reached at, for absolute links in feeds.</summary>
+    internal static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
+
+    private static async Task<IResult> Send(Task<WebPage> page) => Result(await page);
+
+    internal static IResult Result(WebPage page) => Results.Content(page.Body, page.ContentType, System.Text.Encoding.UTF8, page.Status);
+}

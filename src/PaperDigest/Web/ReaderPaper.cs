@@ -1,0 +1,13 @@
+using PaperDigest.Papers;
+using PaperDigest.Store;
+
+namespace PaperDigest.Web;
+
+/// <summary>A paper as the reader shows it: its newest summary per (style, language), the days that listed it, its topics.</summary>
+internal sealed record ReaderPaper(Paper Paper, IReadOnlyList<StoredSummary> Summaries, IReadOnlyList<DateOnly> Listed, IReadOnlyList<string> Topics)
+{
+    /// <summary>The summary a list shows: brief first, then keywords, then any other ok one.</summary>
+    public StoredSummary? Preferred =>
+        Summaries.Where(s => s.IsOk).OrderBy(s => s.Key.Style switch { "brief" => 0, "keywords" => 1, "report" => 2, _ => 3 }).FirstOrDefault()
+        ?? Summaries.FirstOrDefault();
+}

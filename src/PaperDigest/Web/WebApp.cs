@@ -1,0 +1,76 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PaperDigest.Cli;
+using PaperDigest.Configuration;
+
+namespace PaperDigest.Web;
+
+/// <summary>Builds the reader: Kestrel on the given URLs, the HTML routes, the JSON API and its OpenAPI document. Read-only.</summary>
+internal static class WebApp
+{
+    public static WebApplication Build(AppOptions options, Secrets secrets, TimeProvider time, TextWriter log, string urls)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
+        builder.WebHost.UseUrls(urls);
+        // A long query (a pasted paragraph, a 10 KB probe) reaches the app and gets a readable 400, not Kestrel's bare 414.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = 64 * 1024);
+        builder.Services.AddPaperDigest(options, secrets, time, log);
+        builder.Services.AddSingleton<ReaderPageService>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+
+        var app = builder.Build();
+        app.Use(Guard);
+        app.MapOpenApi();
+        app.MapReader();
+        app.MapApi();
+        app.MapFallback((HttpContext context) => context.Request.Path.StartsWithSegments("/api")
+            ? Results.Problem($"No API route {context.Request.Path}.", statusCode: 404, title: "Not found")
+            : ReaderEndpoints.Result(ReaderPageService.NotFound($"Nothing at {context.Request.Path}.", WebLinks.Server)));
+        return app;
+    }
+
+    /// <summary>Security headers on every answer; a request the framework cannot read is a 400 page, a bug a 500 page without details.</summary>
+    private static async Task Guard(HttpContext context, Func<Task> next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = HtmlLayout.ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await next();
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, 400, "Bad request", ex.Message);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("PaperDigest.Web").LogError(ex, "Request {Path} failed", context.Request.Path);
+            await WriteAsync(context, 500, "Something went wrong", "The reader could not answer this request; the error is logged.");
+        }
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, string heading, string message)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(HtmlLayout.Error(status, heading, message, WebLinks.Server));
+    }
+}

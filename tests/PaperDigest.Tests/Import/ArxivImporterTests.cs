@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using PaperDigest.Import;
+using PaperDigest.Search;
+using PaperDigest.Store;
+using PaperDigest.Tests.TestSupport;
+
+namespace PaperDigest.Tests.Import;
+
+public sealed class ArxivImporterTests
+{
+    private static readonly string[] Lines =
+    [
+        """{"id": "2501.00001", "title": "Graph\n  Transformers", "summary": "We study graph\ntransformers.", "authors": ["A. One", "B. Two"], "categories": ["cs.LG", "cs.AI"], "comment": "10 pages"}""",
+        """{"id": "2501.00002v3", "title": "Kaggle style", "abstract": "Abstract field.", "authors": "C. Three, D. Four and E. Five", "categories": "cs.CL cs.AI", "comments": "ACL", "versions": [{"version": "v1", "created": "Mon, 6 Jan 2025 10:00:00 GMT"}]}""",
+        """{"id": "2501.00003", "title": "Broken line" """,
+        """{"title": "No id"}""",
+        "",
+        """{"id": "2501.00004", "title": "Dated", "summary": "s", "authors": [], "categories": [], "published": "2025-01-07T00:00:00Z"}""",
+    ];
+
+    private static async Task<(ImportResult Result, List<ArxivJsonlLine> Bad)> ImportAsync(TempStore store, string path)
+    {
+        var bad = new List<ArxivJsonlLine>();
+        var importer = new ArxivImporter(new ImportStore(store.Sqlite, TimeProvider.System), TimeProvider.System);
+        var result = await importer.ImportAsync(path, bad.Add, null, CancellationToken.None);
+        return (result, bad);
+    }
+
+    [Fact]
+    public async Task ImportAsync_JsonlWithBadLines_ImportsTheRestAndNamesBadLineNumbers()
+    {
+        // Given a hand-made jsonl file with two bad lines (3: broken JSON, 4: no id) and a blank line
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "papers.jsonl");
+        await File.WriteAllLinesAsync(path, Lines);
+
+        // When it is imported
+        var (result, bad) = await ImportAsync(store, path);
+
+        // Then three papers are stored with their fields normalized, and the bad lines are reported by number
+        Assert.Equal(3, result.Imported);
+        Assert.Equal(2, result.Skipped);
+        Assert.Equal([3L, 4L], bad.Select(b => b.Number));
+        var first = await store.Papers.FindAsync("2501.00001", CancellationToken.None);
+        Assert.Equal("Graph Transformers", first!.Title);
+        Assert.Equal("We study graph transformers.", first.Abstract);
+        Assert.Equal(["cs.LG", "cs.AI"], first.Categories);
+        var kaggle = await store.Papers.FindAsync("2501.00002", CancellationToken.None);
+        Assert.Equal(3, kaggle!.Id.Version);
+        Assert.Equal(["C. Three", "D. Four", "E. Five"], kaggle.Authors);
+        Assert.Equal(["cs.CL", "cs.AI"], kaggle.Categories);
+        Assert.Equal("ACL", kaggle.Comment);
+        Assert.Equal(new DateOnly(2025, 1, 6), kaggle.Published);
+        Assert.Equal(new DateOnly(2025, 1, 7), (await store.Papers.FindAsync("2501.00004", CancellationToken.None))!.Published);
+    }
+
+    [Fact]
+    public async Task ImportAsync_GzipFile_IsReadAndSearchable()
+    {
+        // Given the same lines gzipped
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "papers.jsonl.gz");
+        await using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
+        await using (var writer = new StreamWriter(gzip))
+            foreach (var line in Lines) await writer.WriteLineAsync(line);
+
+        // When it is imported and searched
+        var (result, _) = await ImportAsync(store, path);
+        Assert.True(SearchTerms.TryParse("transformers", out var terms, out _));
+        var page = await store.Search.SearchAsync(new SearchQuery("transformers"), terms, CancellationToken.None);
+
+        // Then the papers are stored and indexed
+        Assert.Equal(3, result.Imported);
+        Assert.Equal(["2501.00001"], page.Hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task ImportAsync_XzFile_IsStreamedThroughXz()
+    {
+        // Given the lines compressed with the xz program
+        using var store = new TempStore();
+        var plain = Path.Combine(store.Directory, "papers.jsonl");
+        await File.WriteAllLinesAsync(plain, Lines);
+        using (var xz = Process.Start(new ProcessStartInfo("xz", ["-z", "-k", plain]))!) await xz.WaitForExitAsync();
+
+        // When the .xz file is imported
+        var (result, bad) = await ImportAsync(store, plain + ".xz");
+
+        // Then it reads as the plain file does
+        Assert.Equal(3, result.Imported);
+        Assert.Equal(2, bad.Count);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameFileTwice_MergesWithoutDuplicates()
+    {
+        // Given a file imported once
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "papers.jsonl");
+        await File.WriteAllLinesAsync(path, Lines);
+        await ImportAsync(store, path);
+
+        // When it is imported again
+        await ImportAsync(store, path);
+        Assert.True(SearchTerms.TryParse("graph", out var terms, out _));
+        var page = await store.Search.SearchAsync(new SearchQuery("graph"), terms, CancellationToken.None);
+
+        // Then each paper is there once, and once in the index
+        Assert.Equal(1, page.Total);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using PaperDigest.Configuration;
+using PaperDigest.Web;
+
+namespace PaperDigest.Tests.TestSupport;
+
+/// <summary>The real reader on 127.0.0.1 (random port) over a temp SQLite file seeded with <see cref="ReaderSeed"/>.</summary>
+public sealed class ReaderServerFixture : IAsyncLifetime
+{
+    private readonly TempStore _store = new();
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+    internal TempStore Store => _store;
+
+    public async Task InitializeAsync()
+    {
+        await ReaderSeed.SeedAsync(_store);
+        var options = new AppOptions();
+        options.Store.Path = _store.Path_;
+        _app = WebApp.Build(options, new Secrets(null, null), TimeProvider.System, TextWriter.Null, "http://127.0.0.1:0");
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        _store.Dispose();
+    }
+}
