@@ -11,21 +11,6 @@ namespace PaperDigest.Store;
 /// </summary>
 internal sealed class ImportStore(SqliteStore store, TimeProvider time)
 {
-    private const string Upsert =
-        """
-        INSERT INTO papers (id, version, title, abstract, authors, categories, comment, published, first_seen, updated_at)
-        VALUES ($id, $version, $title, $abstract, $authors, $categories, $comment, $published, $now, $now)
-        ON CONFLICT (id) DO UPDATE SET
-            version    = nullif(max(coalesce(excluded.version, 0), coalesce(papers.version, 0)), 0),
-            title      = CASE WHEN excluded.title <> '' THEN excluded.title ELSE papers.title END,
-            abstract   = CASE WHEN excluded.abstract <> '' THEN excluded.abstract ELSE papers.abstract END,
-            authors    = CASE WHEN excluded.authors <> '[]' THEN excluded.authors ELSE papers.authors END,
-            categories = CASE WHEN excluded.categories <> '[]' THEN excluded.categories ELSE papers.categories END,
-            comment    = coalesce(excluded.comment, papers.comment),
-            published  = CASE WHEN papers.published IS NULL OR excluded.published < papers.published THEN coalesce(excluded.published, papers.published) ELSE papers.published END,
-            updated_at = excluded.updated_at
-        """;
-
     /// <summary>Writes a batch in one transaction; returns how many rows were written.</summary>
     public async Task<int> WriteAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
     {
@@ -38,11 +23,12 @@ internal sealed class ImportStore(SqliteStore store, TimeProvider time)
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Upsert;
-        var names = new[] { "$id", "$version", "$title", "$abstract", "$authors", "$categories", "$comment", "$published", "$now" };
-        var parameters = names.Select(n => command.Parameters.Add(n, n == "$version" ? SqliteType.Integer : SqliteType.Text)).ToArray();
+        command.CommandText = PaperStore.UpsertSql;
+        var names = new[] { "@Id", "@Version", "@Title", "@Abstract", "@Authors", "@Categories", "@Comment", "@Published", "@Now", "@CodeUrl", "@GithubStars", "@Upvotes", "@AiSummary", "@AiKeywords" };
+        var parameters = names.Select(n => command.Parameters.Add(n, n is "@Version" or "@GithubStars" or "@Upvotes" ? SqliteType.Integer : SqliteType.Text)).ToArray();
         command.Prepare();
         parameters[8].Value = time.GetUtcNow().ToString("O");
+        foreach (var unknown in parameters[9..]) unknown.Value = DBNull.Value; // not in arXiv metadata: kept as stored
         foreach (var p in papers)
         {
             parameters[0].Value = p.Id.Id;

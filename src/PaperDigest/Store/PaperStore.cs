@@ -16,6 +16,32 @@ internal sealed class PaperStore(SqliteStore store, TimeProvider time)
         FROM papers
         """;
 
+    /// <summary>
+    /// Insert-or-merge of one paper (parameters @Id … @Now): new non-empty values win, known values are never erased,
+    /// and the published date stays the earliest seen (the first version's). Shared with the bulk importer.
+    /// </summary>
+    internal const string UpsertSql =
+        """
+        INSERT INTO papers (id, version, title, abstract, authors, categories, comment, published, code_url, github_stars,
+                            upvotes, ai_summary, ai_keywords, first_seen, updated_at)
+        VALUES (@Id, @Version, @Title, @Abstract, @Authors, @Categories, @Comment, @Published, @CodeUrl, @GithubStars,
+                @Upvotes, @AiSummary, @AiKeywords, @Now, @Now)
+        ON CONFLICT (id) DO UPDATE SET
+            version      = nullif(max(coalesce(excluded.version, 0), coalesce(papers.version, 0)), 0),
+            title        = CASE WHEN excluded.title <> '' THEN excluded.title ELSE papers.title END,
+            abstract     = CASE WHEN excluded.abstract <> '' THEN excluded.abstract ELSE papers.abstract END,
+            authors      = CASE WHEN excluded.authors <> '[]' THEN excluded.authors ELSE papers.authors END,
+            categories   = CASE WHEN excluded.categories <> '[]' THEN excluded.categories ELSE papers.categories END,
+            comment      = coalesce(excluded.comment, papers.comment),
+            published    = CASE WHEN papers.published IS NULL OR excluded.published < papers.published THEN coalesce(excluded.published, papers.published) ELSE papers.published END,
+            code_url     = coalesce(excluded.code_url, papers.code_url),
+            github_stars = coalesce(excluded.github_stars, papers.github_stars),
+            upvotes      = coalesce(excluded.upvotes, papers.upvotes),
+            ai_summary   = coalesce(excluded.ai_summary, papers.ai_summary),
+            ai_keywords  = coalesce(excluded.ai_keywords, papers.ai_keywords),
+            updated_at   = excluded.updated_at
+        """;
+
     /// <summary>Inserts or merges papers: new non-empty values win, known values are never erased by a source that lacks them.</summary>
     public async Task UpsertAsync(IEnumerable<Paper> papers, CancellationToken cancellationToken)
     {
@@ -25,26 +51,7 @@ internal sealed class PaperStore(SqliteStore store, TimeProvider time)
         foreach (var p in papers)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO papers (id, version, title, abstract, authors, categories, comment, published, code_url, github_stars,
-                                    upvotes, ai_summary, ai_keywords, first_seen, updated_at)
-                VALUES (@Id, @Version, @Title, @Abstract, @Authors, @Categories, @Comment, @Published, @CodeUrl, @GithubStars,
-                        @Upvotes, @AiSummary, @AiKeywords, @Now, @Now)
-                ON CONFLICT (id) DO UPDATE SET
-                    version      = nullif(max(coalesce(excluded.version, 0), coalesce(papers.version, 0)), 0),
-                    title        = CASE WHEN excluded.title <> '' THEN excluded.title ELSE papers.title END,
-                    abstract     = CASE WHEN excluded.abstract <> '' THEN excluded.abstract ELSE papers.abstract END,
-                    authors      = CASE WHEN excluded.authors <> '[]' THEN excluded.authors ELSE papers.authors END,
-                    categories   = CASE WHEN excluded.categories <> '[]' THEN excluded.categories ELSE papers.categories END,
-                    comment      = coalesce(excluded.comment, papers.comment),
-                    published    = CASE WHEN papers.published IS NULL OR excluded.published < papers.published THEN coalesce(excluded.published, papers.published) ELSE papers.published END,
-                    code_url     = coalesce(excluded.code_url, papers.code_url),
-                    github_stars = coalesce(excluded.github_stars, papers.github_stars),
-                    upvotes      = coalesce(excluded.upvotes, papers.upvotes),
-                    ai_summary   = coalesce(excluded.ai_summary, papers.ai_summary),
-                    ai_keywords  = coalesce(excluded.ai_keywords, papers.ai_keywords),
-                    updated_at   = excluded.updated_at
-                """,
+                UpsertSql,
                 new
                 {
                     p.Id.Id,
