@@ -52,7 +52,7 @@ public sealed class DigestMarkdownRendererTests
     {
         var text = DigestMarkdownRenderer.Render(DigestSamples.TwoPapers("zh"), SummaryStyles.Brief);
         Assert.Contains("## [ScaleCUA: Scaling Open-Source Computer Use Agents \\[v2\\]](https://arxiv.org/pdf/2509.15221)", text);
-        Assert.Contains("该研究提出了ScaleCUA， 一个跨平台的计算机使用代理。", text);
+        Assert.Contains("该研究提出了ScaleCUA，一个跨平台的计算机使用代理。", text);
     }
 
     private static string SourceDir([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>

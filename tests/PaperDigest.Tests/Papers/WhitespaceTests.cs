@@ -1,0 +1,16 @@
+using PaperDigest.Papers;
+
+namespace PaperDigest.Tests.Papers;
+
+public sealed class WhitespaceTests
+{
+    [Theory]
+    [InlineData("ScaleCUA: Scaling Open-Source\n  Computer Use Agents", "ScaleCUA: Scaling Open-Source Computer Use Agents")]
+    [InlineData("  a \t b  ", "a b")]
+    [InlineData("该研究提出了ScaleCUA，\n一个跨平台的代理。", "该研究提出了ScaleCUA，一个跨平台的代理。")]
+    [InlineData("中文 English 中文", "中文 English 中文")]
+    [InlineData("模型\nLLM", "模型 LLM")]
+    [InlineData(null, "")]
+    public void Collapse_Text_SingleSpacedWithoutBreakingChinese(string? text, string expected) =>
+        Assert.Equal(expected, Whitespace.Collapse(text));
+}
