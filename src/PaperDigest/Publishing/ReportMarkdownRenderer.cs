@@ -23,7 +23,7 @@ internal static class ReportMarkdownRenderer
         foreach (var entry in digest.Entries)
         {
             sb.Append(RenderPaper(entry, digest.Lang));
-            sb.Append("\n\n").Append(Rule).Append('\n');
+            sb.Append("\n\n\n").Append(Rule).Append('\n'); // seed 004: two blank lines before the rule
             if (!ReferenceEquals(entry, digest.Entries[^1])) sb.Append('\n');
         }
         return sb.ToString();

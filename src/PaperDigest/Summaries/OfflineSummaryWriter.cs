@@ -33,6 +33,7 @@ internal sealed partial class OfflineSummaryWriter : ISummaryWriter
                 var items = f.Name switch
                 {
                     "results" => picks.All(ResultWords()),
+                    "innovations" => picks.All(NoveltyWords()),
                     _ => picks.All(MethodWords()),
                 };
                 if (items.Count == 0) items = [picks.Take(0)];
@@ -53,7 +54,8 @@ internal sealed partial class OfflineSummaryWriter : ISummaryWriter
                 "key_methods" or "methodology" => picks.First(MethodWords()) ?? picks.Take(1),
                 "main_results" => picks.First(ResultWords()) ?? picks.Take(sentences.Count - 2),
                 "implications" => picks.Take(sentences.Count - 1),
-                "application_domain" or "core_contribution" => picks.Take(0),
+                "core_contribution" => picks.Take(0),
+                "application_domain" => input.Paper.AiKeywords is { Count: > 0 } k ? string.Join(", ", k.Take(6)) : input.Paper.Categories.Count > 0 ? string.Join(", ", input.Paper.Categories) : picks.Take(0),
                 "usage_input" or "usage_output" or "usage_requirements" => lang == "en" ? "Not stated in the abstract." : "摘要中未说明。",
                 _ => picks.Take(0),
             };
@@ -121,6 +123,9 @@ internal sealed partial class OfflineSummaryWriter : ISummaryWriter
 
     [GeneratedRegex(@"\b(we (propose|present|introduce|develop|design)|framework|method|approach|architecture|pipeline)", RegexOptions.IgnoreCase)]
     private static partial Regex MethodWords();
+
+    [GeneratedRegex(@"\b(novel|first|new|unlike|propose|introduce)", RegexOptions.IgnoreCase)]
+    private static partial Regex NoveltyWords();
 
     [GeneratedRegex(@"(\d+(\.\d+)?\s?%|\b(outperform|achiev|improv|state-of-the-art|surpass|results? show|experiments show|SOTA)\w*)", RegexOptions.IgnoreCase)]
     private static partial Regex ResultWords();

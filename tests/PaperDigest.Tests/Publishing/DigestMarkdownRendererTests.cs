@@ -13,10 +13,12 @@ public sealed class DigestMarkdownRendererTests
     [InlineData("keywords", "zh")]
     [InlineData("keywords", "en")]
     [InlineData("json", "zh")]
+    [InlineData("report", "zh")]
+    [InlineData("report", "en")]
     public void Render_SampleDigest_MatchesGoldenFile(string style, string lang)
     {
         // Given
-        var digest = DigestSamples.TwoPapers(lang);
+        var digest = style == "report" ? DigestSamples.Report(lang) : DigestSamples.TwoPapers(lang);
 
         // When
         var text = style == "json" ? DigestJsonRenderer.Render(digest) : DigestMarkdownRenderer.Render(digest, SummaryStyles.Find(style)!);
@@ -45,6 +47,26 @@ public sealed class DigestMarkdownRendererTests
         Assert.Matches(@"\n## \[[^\n]+\]\(https://arxiv\.org/pdf/\d{4}\.\d{5}\)\nsummary:i\) 论文总结 ", text);
         Assert.EndsWith("\n\n", seed);
         Assert.EndsWith("\n\n", text);
+    }
+
+    [FixtureFact]
+    public void Render_Report_SameSeparatorsAsSeed004()
+    {
+        // Given
+        var seed = File.ReadAllText(Path.Combine(Fixtures.SharedDir, "seeds", "004_27671fb5d4b838a1.txt"));
+        var rule = new string('=', 60);
+
+        // When
+        var text = DigestMarkdownRenderer.Render(DigestSamples.Report("zh"), SummaryStyles.Report);
+
+        // Then: header, rule, paper blocks separated by two blank lines and a rule, the file ending in a rule
+        foreach (var doc in new[] { seed, text })
+        {
+            Assert.Matches(@"^# Hugging Face Daily Papers Report\n\*\*Date\*\*: \d{4}-\d{2}-\d{2}\n\*\*Source URL\*\*: https://huggingface\.co/papers/date/\d{4}-\d{2}-\d{2}\n\n=+\n\n## 📄 ", doc);
+            Assert.Contains($"\n\n\n{rule}\n\n## 📄 ", doc);
+            Assert.Matches(@"\n- \*\*链接\*\*: https://huggingface\.co/papers/\d{4}\.\d{5}\n- \*\*阅读来源\*\*: (HTML|PDF|Abs)\n", doc);
+            Assert.EndsWith($"\n\n\n{rule}\n", doc);
+        }
     }
 
     [Fact]

@@ -42,6 +42,32 @@ internal static class DigestSamples
         ]);
     }
 
+    /// <summary>A report digest: one paper read from HTML with an unsupported number, one failed.</summary>
+    public static Digest Report(string lang)
+    {
+        var two = TwoPapers(lang);
+        var ok = two.Entries[0].Paper;
+        var zh = lang == "zh";
+        var report = new StoredSummary(Key(ok, "report", lang), "ok", new JsonObject
+        {
+            ["application_domain"] = zh ? "计算机使用代理（GUI 自动化）。" : "Computer use agents (GUI automation).",
+            ["core_contribution"] = zh ? "提出跨平台数据流水线并训练ScaleCUA模型。" : "A cross-platform data pipeline and the ScaleCUA models.",
+            ["usage_input"] = zh ? "屏幕截图与任务指令。" : "A screenshot and an instruction.",
+            ["usage_output"] = zh ? "下一步GUI动作。" : "The next GUI action.",
+            ["usage_steps"] = new JsonArray(zh ? "采集跨平台轨迹。" : "Collect trajectories.", zh ? "训练模型。" : "Train the model."),
+            ["usage_requirements"] = zh ? "论文未说明硬件要求。" : "Hardware is not stated.",
+            ["innovations"] = new JsonArray(zh ? "双循环数据采集。" : "A dual-loop data pipeline.", zh ? "统一动作空间。" : "A unified action space."),
+            ["results"] = new JsonArray(zh ? "OSWorld-G上达到60.6%。" : "60.6% on OSWorld-G.", zh ? "WebArena上达到87.6%。" : "87.6% on WebArena."),
+        }, "HTML", ["87.6%"], null, 10, 5, DateTimeOffset.UnixEpoch);
+        var failed = two.Entries[1];
+        var failure = failed.Summaries["brief"] with { Key = Key(failed.Paper, "report", lang) };
+        return new Digest(two.Date, lang, ["report"],
+        [
+            new DigestEntry(ok, new Dictionary<string, StoredSummary> { ["report"] = report }),
+            new DigestEntry(failed.Paper, new Dictionary<string, StoredSummary> { ["report"] = failure }),
+        ]);
+    }
+
     private static SummaryKey Key(Paper p, string style, string lang) => new(p.Id.Id, "", style, lang, style + "-v", "m");
 
     private static StoredSummary Summary(Paper p, string style, string lang, JsonObject fields, IReadOnlyList<string> unsupported) =>
