@@ -61,6 +61,8 @@ internal static class HtmlLayout
         dl.summary{margin:.6rem 0 0}
         dl.summary dt{font-weight:600;font-size:.92rem;margin-top:.55rem}
         dl.summary dd{margin:0}
+        .items{margin:.2rem 0;padding-left:1.4rem}
+        .items li{margin:.15rem 0}
         .tags{display:flex;flex-wrap:wrap;gap:.35rem;padding:0;margin:.2rem 0;list-style:none}
         .tags li{background:var(--bg);border:1px solid var(--line);border-radius:99px;padding:0 .6rem;font-size:.85rem}
         mark{background:var(--mark);color:inherit;padding:0 .1em;border-radius:2px}

@@ -12,7 +12,11 @@ internal static class PaperPageRenderer
         var p = item.Paper;
         var sb = new StringBuilder();
         sb.Append("<h1>").Append(Html.Encode(Whitespace.Collapse(p.Title))).Append("</h1>");
-        sb.Append("<p class=\"lead\">").Append(Html.Encode(string.Join(", ", p.Authors))).Append("</p>");
+        if (p.Authors.Count <= 12)
+            sb.Append("<p class=\"lead\">").Append(Html.Encode(string.Join(", ", p.Authors))).Append("</p>");
+        else // a 100-author paper: the first ones, the rest one click away (no script: <details>)
+            sb.Append("<details class=\"lead\"><summary>").Append(Html.Encode(PaperCardRenderer.Authors(p.Authors, 10)))
+              .Append("</summary>").Append(Html.Encode(string.Join(", ", p.Authors))).Append("</details>");
         sb.Append("<p class=\"meta\">").Append(PaperCardRenderer.Links(p));
         if (p.Published is { } published) sb.Append(" · published ").Append(published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (p.Categories.Count > 0) sb.Append(" · ").Append(Html.Encode(string.Join(" ", p.Categories.Take(6))));

@@ -22,7 +22,7 @@ internal static class SummaryHtmlRenderer
         foreach (var (name, node) in Ordered(summary.Fields, style))
         {
             var heading = style?.Field(name)?.Heading(summary.Key.Lang) ?? Humanize(name);
-            sb.Append("<dt>").Append(Html.Encode(heading)).Append("</dt><dd>").Append(Value(node, summary)).Append("</dd>");
+            sb.Append("<dt>").Append(Html.Encode(heading)).Append("</dt><dd>").Append(name == "keywords" ? Value(node, summary) : Item(node, summary)).Append("</dd>");
         }
         return sb.Append("</dl>").ToString();
     }
@@ -70,6 +70,11 @@ internal static class SummaryHtmlRenderer
         var known = style.Fields.Where(f => fields.ContainsKey(f.Name)).Select(f => new KeyValuePair<string, JsonNode?>(f.Name, fields[f.Name]));
         return known.Concat(fields.Where(kv => style.Field(kv.Key) is null));
     }
+
+    /// <summary>A list field other than keywords (steps, innovations, results) reads as a list, not as tags.</summary>
+    private static string Item(JsonNode? node, StoredSummary summary) => node is JsonArray array
+        ? "<ol class=\"items\">" + string.Concat(array.Select(i => "<li>" + Text(Flatten(i), summary) + "</li>")) + "</ol>"
+        : Value(node, summary);
 
     private static string Value(JsonNode? node, StoredSummary summary) => node switch
     {
