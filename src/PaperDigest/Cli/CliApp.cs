@@ -41,6 +41,11 @@ internal static class CliApp
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (PaperDigest.Store.StoreVersionException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Failed;
+        }
         catch (SourceException ex)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}");

@@ -72,19 +72,25 @@ internal static class DailyCommand
 
         var publisher = services.GetRequiredService<DigestPublisher>();
         var digest = await publisher.BuildAsync(day.Date, styles, options.Digest.Lang, options.Digest.Limit, cancellationToken);
-        var files = await DigestPublisher.WriteAsync(digest, styles, options.Digest.Out, cancellationToken);
+        var allFailed = digest.Entries.Count > 0 && digest.Entries.All(e => e.Failed);
+        var files = allFailed ? [] : await DigestPublisher.WriteAsync(digest, styles, options.Digest.Out, cancellationToken);
 
         var usage = services.GetRequiredService<LlmUsage>();
         var failedPapers = digest.Entries.Where(e => e.Failed).ToList();
         var unsupported = digest.Entries.Sum(e => e.Unsupported.Count);
         var totals = new RunTotals(digest.Entries.Count, digest.Entries.Count - failedPapers.Count, failedPapers.Count, batch.Cached,
             (int)usage.Requests, usage.InputTokens, usage.OutputTokens, unsupported);
-        await runs.FinishAsync(runId, failedPapers.Count == 0 ? "ok" : "partial", totals, CancellationToken.None);
+        await runs.FinishAsync(runId, allFailed ? "failed" : failedPapers.Count == 0 ? "ok" : "partial", totals, CancellationToken.None);
 
         foreach (var e in failedPapers)
             foreach (var (style, s) in e.Summaries.Where(kv => !kv.Value.IsOk))
                 await context.Error.WriteLineAsync($"failed: {e.Paper.Id} ({style}) {e.Paper.Title}: {secrets.Redact(s.Error ?? "unknown error")}");
 
+        if (allFailed)
+        {
+            await context.Error.WriteLineAsync($"error: every paper failed, so nothing was published (the files of {day.Date:yyyy-MM-dd} were left as they were). Check the LLM settings above; what did succeed is stored.");
+            return ExitCodes.Failed;
+        }
         await context.Out.WriteLineAsync(ClosingLine(day.Date, totals, clock.Elapsed, files, context.WorkingDirectory));
         return failedPapers.Count == 0 ? ExitCodes.Ok : ExitCodes.Partial;
     }

@@ -31,6 +31,9 @@ internal sealed record Secrets(string? OpenAiApiKey, string? GithubToken)
         new(env.GetValueOrDefault("OPENAI_API_KEY") is { Length: > 0 } k ? k : null,
             env.GetValueOrDefault("GITHUB_TOKEN") is { Length: > 0 } g ? g : null);
 
+    /// <summary>Never the values: a record would print them.</summary>
+    public override string ToString() => $"Secrets {{ OpenAiApiKey = {(OpenAiApiKey is null ? "unset" : "***")}, GithubToken = {(GithubToken is null ? "unset" : "***")} }}";
+
     /// <summary>Replaces every secret value in text that may be shown or stored.</summary>
     public string Redact(string text)
     {

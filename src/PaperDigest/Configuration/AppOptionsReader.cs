@@ -6,8 +6,8 @@ using YamlDotNet.RepresentationModel;
 namespace PaperDigest.Configuration;
 
 /// <summary>
-/// Reads the configuration, in increasing precedence: built-in defaults, the conventional variables (OPENAI_BASE_URL,
-/// HF_ENDPOINT, ...), paperdigest.yml (or --config FILE), then PAPERDIGEST_&lt;SECTION&gt;__&lt;KEY&gt; variables.
+/// Reads the configuration, in increasing precedence: built-in defaults, paperdigest.yml (or --config FILE), the
+/// conventional variables (OPENAI_BASE_URL, HF_ENDPOINT, ...), then PAPERDIGEST_&lt;SECTION&gt;__&lt;KEY&gt; variables.
 /// Keys are snake_case in YAML (max_per_topic) and match properties case- and underscore-insensitively.
 /// Every error names the file and line, or the variable, and the key.
 /// </summary>
@@ -28,14 +28,16 @@ internal static class AppOptionsReader
     public static AppOptions Read(string? configFile, string workingDirectory, IReadOnlyDictionary<string, string> env)
     {
         var options = new AppOptions();
-        foreach (var (variable, key) in Conventional)
-            if (env.TryGetValue(variable, out var value) && value.Length > 0)
-                SetPath(options, key.Split('.'), value, $"environment variable {variable}", optional: true);
 
         var file = configFile ?? Path.Combine(workingDirectory, DefaultFileName);
         if (configFile is not null && !File.Exists(file))
             throw new ConfigurationException($"--config: the file '{configFile}' does not exist.");
         if (File.Exists(file)) ApplyYaml(options, file);
+
+        // The environment wins over the file (the .NET configuration convention): conventional variables, then PAPERDIGEST_*.
+        foreach (var (variable, key) in Conventional)
+            if (env.TryGetValue(variable, out var value) && value.Length > 0)
+                SetPath(options, key.Split('.'), value, $"environment variable {variable}", optional: true);
 
         foreach (var (variable, value) in env.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
@@ -55,7 +57,14 @@ internal static class AppOptionsReader
         var text = File.ReadAllText(file);
         CheckSyntax(text, file);
         var yaml = new YamlStream();
-        yaml.Load(new StringReader(text));
+        try
+        {
+            yaml.Load(new StringReader(text));
+        }
+        catch (YamlException ex) // duplicate keys, undefined aliases: found only when the nodes are built
+        {
+            throw new ConfigurationException($"{file}:{ex.Start.Line}:{ex.Start.Column}: {(ex.InnerException ?? ex).Message}");
+        }
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return;
         if (yaml.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigurationException($"{file}:{yaml.Documents[0].RootNode.Start.Line}: the file must be a mapping of sections (llm:, digest:, ...).");
@@ -89,7 +98,8 @@ internal static class AppOptionsReader
     {
         foreach (var (keyNode, valueNode) in map.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (keyNode is not YamlScalarNode { Value: { } key })
+                throw new ConfigurationException($"{file}:{keyNode.Start.Line}: a key must be a plain name.");
             var path = prefix.Length == 0 ? key : prefix + "." + key;
             var where = $"{file}:{keyNode.Start.Line}";
             var property = FindProperty(target.GetType(), key)
@@ -99,7 +109,8 @@ internal static class AppOptionsReader
             {
                 if (valueNode is not YamlScalarNode scalar)
                     throw new ConfigurationException($"{where}: '{path}' takes a single value ({Describe(type)}), not a {(valueNode is YamlSequenceNode ? "list" : "mapping")}.");
-                property.SetValue(target, Convert(scalar.Value ?? "", type, $"{where}: '{path}'"));
+                var isNull = scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is null or "~" or "null" or "";
+                property.SetValue(target, isNull && !type.IsValueType ? null : Convert(scalar.Value ?? "", type, $"{where}: '{path}'"));
             }
             else if (ListItemType(type) is { } itemType)
             {

@@ -70,7 +70,8 @@ internal sealed class LlmClient : IDisposable
         }
         catch (ClientResultException ex)
         {
-            throw new LlmException($"the LLM endpoint answered HTTP {ex.Status}: {Redact(FirstLine(ex.Message))}", ex);
+            var hint = ex.Status is 401 or 403 ? " (check OPENAI_API_KEY)" : ex.Status == 404 ? " (check OPENAI_BASE_URL and llm.model)" : "";
+            throw new LlmException($"the LLM endpoint answered HTTP {ex.Status}{hint}: {Redact(ProviderMessage(ex) ?? FirstLine(ex.Message))}", ex);
         }
         catch (HttpRequestException ex)
         {
@@ -93,6 +94,24 @@ internal sealed class LlmClient : IDisposable
 
     /// <summary>Removes the API key from any text that may be shown or stored.</summary>
     public string Redact(string text) => _apiKey is null ? text : text.Replace(_apiKey, "***", StringComparison.Ordinal);
+
+    /// <summary>The provider's own words from an error body ({"error": {"message": ...}}), or the body's first line.</summary>
+    private static string? ProviderMessage(ClientResultException ex)
+    {
+        var body = ex.GetRawResponse()?.Content?.ToString();
+        if (string.IsNullOrWhiteSpace(body)) return null;
+        try
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(body);
+            var message = node?["error"] is System.Text.Json.Nodes.JsonObject e ? e["message"]?.ToString() : node?["error"]?.ToString() ?? node?["message"]?.ToString();
+            if (!string.IsNullOrWhiteSpace(message)) return FirstLine(message);
+        }
+        catch (Exception parse) when (parse is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
+        {
+            // not JSON: fall back to the text
+        }
+        return FirstLine(body);
+    }
 
     private static string FirstLine(string text)
     {

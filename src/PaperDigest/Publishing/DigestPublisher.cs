@@ -19,8 +19,11 @@ internal sealed class DigestPublisher(PaperStore papers, SummaryService summarie
         {
             var byStyle = new Dictionary<string, StoredSummary>(StringComparer.Ordinal);
             foreach (var style in styles)
-                if (await summaryStore.FindAsync(summaries.KeyFor(paper, style, lang), cancellationToken) is { } s)
-                    byStyle[style.Name] = s;
+            {
+                var key = summaries.KeyFor(paper, style, lang);
+                byStyle[style.Name] = await summaryStore.FindAsync(key, cancellationToken)
+                    ?? new StoredSummary(key, "failed", [], "Abs", [], "not summarized", 0, 0, DateTimeOffset.UnixEpoch);
+            }
             entries.Add(new DigestEntry(paper, byStyle));
         }
         return new Digest(date, lang, styles.Select(s => s.Name).ToList(), entries);

@@ -38,7 +38,6 @@ internal static class ReportMarkdownRenderer
         sb.Append(en ? "- **Link**: " : "- **链接**: ").Append("https://huggingface.co/papers/").Append(entry.Paper.Id.Id).Append('\n');
         entry.Summaries.TryGetValue("report", out var report);
         sb.Append(en ? "- **Read from**: " : "- **阅读来源**: ").Append(SourceLabel(report?.Source)).Append('\n');
-        if (!string.IsNullOrWhiteSpace(entry.Paper.CodeUrl)) sb.Append(en ? "- **Code**: " : "- **代码**: ").Append(entry.Paper.CodeUrl).Append('\n');
         sb.Append('\n');
 
         if (DigestMarkdownRenderer.Failure(entry, SummaryStyles.Report, lang) is { } failure)

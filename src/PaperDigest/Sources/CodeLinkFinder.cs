@@ -1,3 +1,4 @@
+using PaperDigest.Papers;
 using System.Text.RegularExpressions;
 
 namespace PaperDigest.Sources;
@@ -36,7 +37,7 @@ internal static partial class CodeLinkFinder
         if (!string.IsNullOrWhiteSpace(huggingFaceGithubRepo))
         {
             var hf = huggingFaceGithubRepo.Trim();
-            return NormalizeGithubRepo(hf) ?? (Uri.TryCreate(hf, UriKind.Absolute, out _) ? hf : null) ?? FindIn(abstractText + "\n" + comment) ?? FindIn(fullTextFirstPage);
+            return NormalizeGithubRepo(hf) ?? WebLink.Safe(hf) ?? FindIn(abstractText + "\n" + comment) ?? FindIn(fullTextFirstPage);
         }
         return FindIn(abstractText + "\n" + comment) ?? FindIn(fullTextFirstPage);
     }

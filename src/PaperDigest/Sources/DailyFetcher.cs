@@ -4,7 +4,10 @@ using PaperDigest.Store;
 
 namespace PaperDigest.Sources;
 
-/// <summary>What the fetch stage found: the day and its papers (HF order).</summary>
+/// <summary>
+/// What the fetch stage found: the day and its papers (HF order), as the store now knows them (merged with what other
+/// commands learnt, e.g. the version), so the summarize and publish stages key summaries alike.
+/// </summary>
 internal sealed record FetchedDay(DateOnly Date, IReadOnlyList<Paper> Papers, string Origin);
 
 /// <summary>
@@ -20,7 +23,7 @@ internal sealed class DailyFetcher(HuggingFaceDailyClient client, PaperStore pap
             var found = await client.GetDayAsync(day, cancellationToken);
             if (found.Count == 0) throw new SourceException($"Hugging Face lists no papers for {Format(day)} (weekends and holidays are empty). Try another --date, or leave it out to use the latest day.");
             await papers.SaveListingAsync(day, found, cancellationToken);
-            return new FetchedDay(day, found, "Hugging Face");
+            return new FetchedDay(day, await papers.ListingAsync(day, cancellationToken), "Hugging Face");
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -30,7 +33,7 @@ internal sealed class DailyFetcher(HuggingFaceDailyClient client, PaperStore pap
             var found = await client.GetDayAsync(candidate, cancellationToken);
             if (found.Count == 0) continue;
             await papers.SaveListingAsync(candidate, found, cancellationToken);
-            return new FetchedDay(candidate, found, "Hugging Face");
+            return new FetchedDay(candidate, await papers.ListingAsync(candidate, cancellationToken), "Hugging Face");
         }
         throw new SourceException($"Hugging Face lists no papers from {Format(today.AddDays(-options.LookbackDays))} to {Format(today)}. Give a --date, or raise huggingface.lookback_days.");
     }
@@ -44,7 +47,7 @@ internal sealed class DailyFetcher(HuggingFaceDailyClient client, PaperStore pap
         if (found.Count == 0) throw new SourceException($"--input file '{path}' holds no papers.");
         var day = date ?? SubmittedDay(json) ?? found.Select(p => p.Published).OfType<DateOnly>().DefaultIfEmpty(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Max();
         await papers.SaveListingAsync(day, found, cancellationToken);
-        return new FetchedDay(day, found, path);
+        return new FetchedDay(day, await papers.ListingAsync(day, cancellationToken), path);
     }
 
     /// <summary>The most common submittedOnDailyAt / publishedAt date at the top level of the entries (the day HF listed them).</summary>

@@ -74,7 +74,7 @@ internal static class HuggingFaceDailyParser
             authors,
             published,
             [],
-            CodeUrl: string.IsNullOrWhiteSpace(repo) ? null : repo.Trim(),
+            CodeUrl: WebLink.Safe(repo),
             GithubStars: Int(p, "githubStars"),
             Upvotes: Int(p, "upvotes") ?? Int(entry, "upvotes") ?? 0,
             AiSummary: Str(p, "ai_summary") is { Length: > 0 } s ? Whitespace.Collapse(s) : null,

@@ -70,7 +70,7 @@ internal sealed class SqliteStore
 
         var migrations = StoreMigrations.All;
         if (current > migrations.Count)
-            throw new InvalidOperationException(
+            throw new StoreVersionException(
                 $"The database {Path} has schema version {current}, newer than this PaperDigest knows ({migrations.Count}). Upgrade PaperDigest or point PAPERDIGEST_DB at another file.");
 
         for (var i = (int)current; i < migrations.Count; i++)

@@ -31,7 +31,16 @@ internal sealed class BatchSummarizer(SummaryService service)
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
             async (item, ct) =>
             {
-                var result = await service.GetOrWriteAsync(item.Paper, item.Style, lang, c => read(item.Paper, item.Style, c), ct);
+                SummaryResult result;
+                try
+                {
+                    result = await service.GetOrWriteAsync(item.Paper, item.Style, lang, c => read(item.Paper, item.Style, c), ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One paper's unexpected failure (a locked database, a bug) is that paper's failure, not the run's.
+                    result = new SummaryResult(await service.RecordFailureAsync(item.Paper, item.Style, lang, $"{ex.GetType().Name}: {ex.Message}", ct), Cached: false);
+                }
                 results[(item.Paper.Id.Id, item.Style.Name)] = result.Summary;
                 BatchProgress snapshot;
                 lock (gate)

@@ -127,6 +127,7 @@ internal static partial class NumberCheck
     private static bool IsSupported(Number number, HashSet<decimal> source)
     {
         if (source.Contains(number.Value)) return true;
+        if (Math.Abs(number.Value) > 1_000_000_000_000m) return false; // absurdly large: nothing to scale (and no overflow)
         var scaled = number.Unit switch
         {
             "K" => number.Value * 1_000m,
@@ -138,7 +139,7 @@ internal static partial class NumberCheck
         };
         if (scaled is { } s && source.Contains(s / 1.000000000000000000000000000m)) return true;
         // A value given with fewer decimals than the paper's (57.8 for 57.76) is a rounding, not an invention.
-        return number.Decimals > 0 && source.Any(v => Math.Round(v, number.Decimals, MidpointRounding.AwayFromZero) == number.Value && Scale(v) > number.Decimals);
+        return number.Decimals is > 0 and <= 28 && source.Any(v => Math.Round(v, number.Decimals, MidpointRounding.AwayFromZero) == number.Value && Scale(v) > number.Decimals);
     }
 
     private static int Scale(decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;

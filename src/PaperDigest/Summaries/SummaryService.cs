@@ -16,6 +16,21 @@ internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, 
     public SummaryKey KeyFor(Papers.Paper paper, SummaryStyle style, string lang) =>
         new(paper.Id.Id, paper.Id.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", style.Name, lang, style.PromptVersion, writer.Model);
 
+    /// <summary>Stores (when the store can) and returns a failed summary for an unexpected error.</summary>
+    public async Task<StoredSummary> RecordFailureAsync(Papers.Paper paper, SummaryStyle style, string lang, string error, CancellationToken cancellationToken)
+    {
+        var failed = new StoredSummary(KeyFor(paper, style, lang), "failed", [], "Abs", [], error, 0, 0, time.GetUtcNow());
+        try
+        {
+            await store.SaveAsync(failed, cancellationToken);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The store itself failed: the failure is still reported by the run.
+        }
+        return failed;
+    }
+
     public async Task<SummaryResult> GetOrWriteAsync(
         Papers.Paper paper, SummaryStyle style, string lang, Func<CancellationToken, Task<SummaryInput>> read, CancellationToken cancellationToken)
     {

@@ -19,7 +19,19 @@ internal static class SummaryValidator
         {
             return (null, [$"the reply is not valid JSON ({ex.Message.Split('\n')[0]})"]);
         }
+        catch (ArgumentException) // JsonNode rejects an object with the same key twice only when it is indexed
+        {
+            return (null, ["the reply has the same JSON key twice"]);
+        }
         if (obj is null) return (null, ["the reply is not a JSON object"]);
+        try
+        {
+            _ = obj.Count > 0 ? obj[obj.First().Key] : null; // forces the duplicate-key check before the fields are read
+        }
+        catch (ArgumentException)
+        {
+            return (null, ["the reply has the same JSON key twice"]);
+        }
 
         var fields = new JsonObject();
         var prose = new System.Text.StringBuilder();

@@ -63,7 +63,10 @@ internal sealed class AbstractTranslator(LlmClient llm, TrackerStore store)
         JsonNode? node;
         try { node = JsonNode.Parse(reply); }
         catch (JsonException ex) { return (null, $"the reply is not valid JSON ({ex.Message.Split('\n')[0]})"); }
-        if (node is not JsonObject obj || obj["translation"] is not JsonValue value || !value.TryGetValue<string>(out var text) || string.IsNullOrWhiteSpace(text))
+        JsonNode? field;
+        try { field = (node as JsonObject)?["translation"]; }
+        catch (ArgumentException) { return (null, "the reply has the same JSON key twice"); }
+        if (field is not JsonValue value || !value.TryGetValue<string>(out var text) || string.IsNullOrWhiteSpace(text))
             return (null, "the field \"translation\" is missing or empty");
         text = Whitespace.Collapse(text);
         return LanguageCheck.Problem(text, lang) is { } wrong ? (null, wrong) : (text, "");

@@ -28,14 +28,19 @@ internal static class TrackerPageRenderer
     /// <summary>One table row, e.g. <c>|**2025-09-26**|[Title](http://arxiv.org/abs/2509.22653)|null|Abstract|</c>.</summary>
     public static string RenderRow(TrackerRow row)
     {
-        var code = string.IsNullOrWhiteSpace(row.CodeUrl) ? "null" : $"**[link]({Cell(row.CodeUrl)})**";
+        var code = WebLink.Safe(row.CodeUrl) is { } url ? $"**[link]({Cell(url)})**" : "null";
         return $"|**{row.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}**"
-            + $"|[{Cell(row.Title)}](http://arxiv.org/abs/{row.Id.Id})"
+            + $"|[{Cell(row.Title).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal)}](http://arxiv.org/abs/{row.Id.Id})"
             + $"|{code}|{Cell(row.Abstract)}|";
     }
 
-    /// <summary>Text made safe for one table cell: single line, '|' escaped.</summary>
-    public static string Cell(string? text) => Whitespace.Collapse(text).Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>
+    /// Text made safe for one table cell of a page GitHub Pages serves: single line, '|' escaped, and '&lt;', '&gt;', '&amp;'
+    /// as entities, so an abstract or a translation can never inject HTML (it reads the same in the browser).
+    /// </summary>
+    public static string Cell(string? text) => Whitespace.Collapse(text)
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("|", "\\|", StringComparison.Ordinal);
 
     private static void AppendTopic(StringBuilder sb, TrackerTopic topic)
     {

@@ -181,7 +181,53 @@ public sealed class DailyCommandTests : IAsyncLifetime
         Assert.Contains("1 failed", result.Out);
     }
 
+    [FixtureFact]
+    public async Task Daily_KeyEchoedByProvider_RedactedEverywhere()
+    {
+        // Given: the provider answers 401 with the key in its message, for every request
+        _hf.SetDayFromFixture(Day, DayFixture);
+        _llm.Always = LlmFault.EchoKey;
+        const string key = "sk-test-SECRET-0123456789";
+
+        // When
+        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
+
+        // Then: every paper failed, so nothing is published (exit 1), and the key is nowhere
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("HTTP 401", result.Error);
+        Assert.True(result.Error.Contains("Incorrect API key provided: ***", StringComparison.Ordinal), result.Error);
+        Assert.DoesNotContain(key, result.Out + result.Error);
+        foreach (var file in Directory.EnumerateFiles(_cli.Dir, "*", SearchOption.AllDirectories))
+            Assert.DoesNotContain(key, System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)));
+        Assert.False(Directory.Exists(_cli.OutPath("daily")));
+    }
+
+    [FixtureFact]
+    public async Task Daily_PaperKnownWithVersion_SummariesFoundAndRerunFree()
+    {
+        // Given: another command (track, paper, import) stored version 3 of the first paper before
+        _hf.SetDayFromFixture(Day, DayFixture);
+        var store = new PaperDigest.Store.PaperStore(PaperDigest.Store.SqliteStore.Open(_cli.DbPath), TimeProvider.System);
+        await store.UpsertAsync([new PaperDigest.Papers.Paper(new PaperDigest.Papers.ArxivId("2602.02276", 3), "Kimi K2.5", "abs", ["Kimi Team"], null, [])], CancellationToken.None);
+
+        // When
+        var first = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
+        var requests = _llm.ChatRequests;
+        var second = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
+
+        // Then
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(2, requests);
+        Assert.DoesNotContain("⚠", await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.brief.md")));
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(requests, _llm.ChatRequests);
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.json")))!;
+        Assert.Equal("2602.02276v3", json["papers"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("ok", json["papers"]![0]!["status"]!.GetValue<string>());
+    }
+
     [FixtureTheory]
+    [InlineData(LlmFault.DuplicateKey)]
     [InlineData(LlmFault.NotJson)]
     [InlineData(LlmFault.MissingField)]
     [InlineData(LlmFault.WrongLanguage)]

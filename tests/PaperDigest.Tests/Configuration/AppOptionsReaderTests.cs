@@ -60,7 +60,7 @@ public sealed class AppOptionsReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_Precedence_ConventionalThenYamlThenPaperDigestVariables()
+    public void Read_Precedence_YamlThenConventionalThenPaperDigestVariables()
     {
         // Given
         Write("llm:\n  model: from-yaml\n  base_url: http://yaml.local/v1\n");
@@ -79,9 +79,26 @@ public sealed class AppOptionsReaderTests : IDisposable
         // Then
         Assert.Equal("from-env", options.Llm.Model);
         Assert.Equal(8, options.Llm.Concurrency);
-        Assert.Equal("http://yaml.local/v1", options.Llm.BaseUrl);
+        Assert.Equal("http://conventional.local/v1", options.Llm.BaseUrl); // the environment wins over the file
         Assert.Equal("http://hf-mirror.local", options.HuggingFace.Endpoint);
         Assert.Equal("/tmp/x.db", options.Store.Path);
+    }
+
+    [Theory]
+    [InlineData("llm:\n  model: a\n  model: b\n", "Duplicate key")]
+    [InlineData("llm:\n  model: *nowhere\n", "nowhere")]
+    [InlineData("? [a, b]\n: 1\n", "a key must be a plain name")]
+    public void Read_YamlThatOnlyFailsWhenBuilt_ExitMessageNotCrash(string yaml, string expected)
+    {
+        // Given
+        var path = Write(yaml);
+
+        // When
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, new Dictionary<string, string>()));
+
+        // Then
+        Assert.Contains(path, ex.Message);
+        Assert.Contains(expected, ex.Message);
     }
 
     [Fact]

@@ -26,10 +26,24 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
-    public void Open_Twice_MigratesOnce()
+    public async Task Open_Twice_MigratesOnceAndKeepsData()
     {
-        SqliteStore.Open(Db);
-        SqliteStore.Open(Db); // no "table already exists"
+        // Given
+        var papers = new PaperStore(SqliteStore.Open(Db), TimeProvider.System);
+        await papers.UpsertAsync([Sample("2601.00001")], CancellationToken.None);
+
+        // When: opened again (no "table already exists", no data lost)
+        var again = new PaperStore(SqliteStore.Open(Db), TimeProvider.System);
+
+        // Then
+        Assert.NotNull(await again.FindAsync("2601.00001", CancellationToken.None));
+        await using var connection = new SqliteConnection($"Data Source={Db}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM search_docs";
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+        command.CommandText = "PRAGMA user_version";
+        Assert.Equal((long)StoreMigrations.All.Count, (long)(await command.ExecuteScalarAsync())!);
     }
 
     [Fact]
@@ -47,7 +61,7 @@ public sealed class SqliteStoreTests : IDisposable
         SqliteConnection.ClearAllPools();
 
         // When
-        var ex = Assert.Throws<InvalidOperationException>(() => SqliteStore.Open(Db));
+        var ex = Assert.Throws<StoreVersionException>(() => SqliteStore.Open(Db));
 
         // Then
         Assert.Contains("newer than this PaperDigest knows", ex.Message);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace PaperDigest.Tests.TestSupport;
 
 /// <summary>What the fake LLM does with a request.</summary>
-public enum LlmFault { None, RateLimited, ServerError, NotJson, MissingField, WrongLanguage, InventedNumber }
+public enum LlmFault { None, RateLimited, ServerError, NotJson, MissingField, WrongLanguage, InventedNumber, EchoKey, DuplicateKey }
 
 /// <summary>
 /// A fake OpenAI-compatible server on 127.0.0.1: POST /v1/chat/completions answers schema-valid JSON built from the
@@ -76,6 +76,10 @@ public sealed class FakeLlmServer : IAsyncDisposable
                     ctx.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     await ctx.Response.WriteAsJsonAsync(new { error = new { message = "Rate limit reached", type = "requests" } });
                     return;
+                case LlmFault.EchoKey: // as real providers do: the key (from the Authorization header) in the error message
+                    ctx.Response.StatusCode = 401;
+                    await ctx.Response.WriteAsJsonAsync(new { error = new { message = "Incorrect API key provided: " + ctx.Request.Headers.Authorization.ToString().Replace("Bearer ", "", StringComparison.Ordinal) } });
+                    return;
                 case LlmFault.ServerError:
                     ctx.Response.StatusCode = 500;
                     await ctx.Response.WriteAsJsonAsync(new { error = new { message = "The server had an error" } });
@@ -84,6 +88,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
             var content = fault switch
             {
                 LlmFault.NotJson => "Sure! Here is a summary of the paper: it is very good.",
+                LlmFault.DuplicateKey => Reply(request, fault).ToJsonString().TrimEnd('}') + ", \"summary\": \"again\", \"keywords\": []}",
                 _ => Reply(request, fault).ToJsonString(),
             };
             Interlocked.Increment(ref _completions);
