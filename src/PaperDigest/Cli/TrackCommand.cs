@@ -74,6 +74,14 @@ internal static class TrackCommand
             await Parallel.ForEachAsync(shown, new ParallelOptions { MaxDegreeOfParallelism = options.Llm.Concurrency, CancellationToken = cancellationToken }, async (paper, ct) =>
                 abstracts[paper.Id.Id] = await translator.TranslateAsync(paper, lang, ct));
         }
+        else if (options.Tracker.TranslateAbstracts)
+        {
+            // No LLM this run (e.g. a missing CI secret): translations stored by earlier runs still show, so the page does not flip back.
+            var trackerStore = services.GetRequiredService<TrackerStore>();
+            foreach (var paper in shown)
+                if (await trackerStore.AnyTranslationAsync(paper.Id, lang, cancellationToken) is { } text)
+                    abstracts[paper.Id.Id] = new TranslatedAbstract(text, IsTranslation: true, Cached: true, Error: null);
+        }
         var failed = shown.Where(p => abstracts.TryGetValue(p.Id.Id, out var a) && a.Error is not null).ToList();
         foreach (var p in failed)
             await context.Error.WriteLineAsync($"failed: {p.Id} {Whitespace.Collapse(p.Title)}: translation: {secrets.Redact(abstracts[p.Id.Id].Error!)}; the original abstract is shown.");

@@ -44,6 +44,15 @@ internal sealed class TrackerStore(SqliteStore store, TimeProvider time)
             new { id.Id, version = Version(id), lang, model }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Any stored translation of this paper version into <paramref name="lang"/>, newest first, whatever model wrote it.</summary>
+    public async Task<string?> AnyTranslationAsync(ArxivId id, string lang, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT text FROM translations WHERE paper_id = @Id AND version = @version AND lang = @lang ORDER BY created_at DESC LIMIT 1",
+            new { id.Id, version = Version(id), lang }, cancellationToken: cancellationToken));
+    }
+
     public async Task SaveTranslationAsync(ArxivId id, string lang, string model, string text, CancellationToken cancellationToken)
     {
         await using var connection = await store.ConnectAsync(cancellationToken);

@@ -131,6 +131,27 @@ public sealed class TrackCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Track_LlmGoneOnRerun_StoredTranslationsStillShown()
+    {
+        // Given: a first run with an LLM
+        _cli.UseFakes(null, _llm);
+        _arxiv.Set("multimodal", Paper("2609.00001"));
+        await _cli.RunAsync("track");
+        var readme1 = Readme;
+
+        // When: the next day's run has no LLM (e.g. a CI secret went missing)
+        _cli.Env.Remove("OPENAI_API_KEY");
+        _cli.Env.Remove("OPENAI_BASE_URL");
+        _cli.Time = new FixedTimeProvider(Day1.AddDays(1));
+        var second = await _cli.RunAsync("track");
+
+        // Then: the page keeps its translations; only the Updated line changed
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("本文的translation部分用中文说明", Readme);
+        Assert.Equal(readme1.Replace("## Updated on 2026.09.24", "## Updated on 2026.09.25", StringComparison.Ordinal), Readme);
+    }
+
+    [Fact]
     public async Task Track_NoLlm_OriginalAbstractAndANote()
     {
         // Given: no LLM configured
