@@ -45,17 +45,23 @@ internal static partial class NumberCheck
         return unsupported;
     }
 
+    /// <summary>Where the unsupported numbers stand in <paramref name="text"/> (start, length), matched as whole numbers.</summary>
+    public static IReadOnlyList<(int Start, int Length)> Find(string text, IReadOnlyCollection<string> unsupported)
+    {
+        if (unsupported.Count == 0) return [];
+        var keys = unsupported.SelectMany(StatedNumbers).Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
+        return StatedNumbers(text).Where(n => keys.Contains(n.Key)).Select(n => (n.Index, n.Text.Length)).ToList();
+    }
+
     /// <summary>The text with <see cref="Warning"/> right after each occurrence of the unsupported numbers (e.g. <c>87.6%⚠</c>).</summary>
     public static string Mark(string text, IReadOnlyCollection<string> unsupported)
     {
         if (unsupported.Count == 0) return text;
-        var keys = unsupported.SelectMany(StatedNumbers).Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
         var marked = new StringBuilder(text.Length + 16);
         var at = 0;
-        foreach (var number in StatedNumbers(text))
+        foreach (var (start, length) in Find(text, unsupported))
         {
-            if (!keys.Contains(number.Key)) continue;
-            var end = number.Index + number.Text.Length;
+            var end = start + length;
             marked.Append(text, at, end - at).Append(Warning);
             at = end;
         }

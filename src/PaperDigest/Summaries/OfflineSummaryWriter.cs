@@ -23,6 +23,8 @@ internal sealed partial class OfflineSummaryWriter : ISummaryWriter
     public Task<WrittenSummary> WriteAsync(SummaryInput input, SummaryStyle style, string lang, CancellationToken cancellationToken)
     {
         var text = Whitespace.Collapse(input.Paper.Abstract.Length > 0 ? input.Paper.Abstract : input.Text);
+        if (text.Length == 0)
+            return Task.FromResult(new WrittenSummary(false, [], lang == "en" ? "no abstract to extract from (offline)" : "没有可摘录的摘要（离线）", 0, 0, []));
         var sentences = Sentences(text);
         var picks = new Picks(sentences);
         var fields = new JsonObject();
@@ -43,6 +45,7 @@ internal sealed partial class OfflineSummaryWriter : ISummaryWriter
             if (f.Kind == FieldKind.List)
             {
                 var keywords = input.Paper.AiKeywords is { Count: > 0 } k ? k.Take(6).ToList() : Keywords(input.Paper.Title + ". " + text);
+                if (keywords.Count == 0) keywords = [Whitespace.Collapse(input.Paper.Title)];
                 fields[f.Name] = new JsonArray(keywords.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray());
                 continue;
             }

@@ -85,7 +85,22 @@ internal static class SummaryHtmlRenderer
     };
 
     private static string Text(string text, StoredSummary summary) =>
-        Html.Marked(Papers.Whitespace.Collapse(text), summary.Unsupported, "unsupported", UnsupportedTitle, StringComparison.Ordinal);
+        Unsupported(Papers.Whitespace.Collapse(text), summary.Unsupported);
+
+    /// <summary>Encodes text and marks the unsupported numbers where they stand as whole numbers (4.4% is not marked inside 94.4%).</summary>
+    internal static string Unsupported(string text, IReadOnlyCollection<string> unsupported)
+    {
+        var sb = new StringBuilder();
+        var at = 0;
+        foreach (var (start, length) in NumberCheck.Find(text, unsupported))
+        {
+            sb.Append(Html.Encode(text[at..start]))
+              .Append("<mark class=\"unsupported\" title=\"").Append(UnsupportedTitle).Append("\">")
+              .Append(Html.Encode(text.Substring(start, length))).Append("</mark>");
+            at = start + length;
+        }
+        return sb.Append(Html.Encode(text[at..])).ToString();
+    }
 
     private static string Flatten(JsonNode? node) => node switch
     {
