@@ -49,7 +49,12 @@ internal static class AppServices
         services.AddHttpClient("arxiv", http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => new ArxivApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("arxiv"), options.Arxiv.ToClientOptions(), time, sp.GetRequiredService<ILogger<ArxivApiClient>>()));
         services.AddSingleton(sp => new HuggingFacePaperClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("huggingface"), time, maxRetries: 0));
-        services.AddSingleton<TrackerStore>().AddSingleton<TopicFetcher>().AddSingleton<CodeLinkChecker>().AddSingleton<AbstractTranslator>().AddSingleton<TrackerPublisher>();
+        AddRemote(services, "github", new Uri(options.GitHub.ApiUrl.TrimEnd('/') + "/"),
+            new RetrySettings(2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60)));
+        services.AddSingleton(sp => new GitHubRepoClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("github"), secrets.GithubToken, sp.GetRequiredService<ILogger<GitHubRepoClient>>()));
+        services.AddSingleton(sp => new CodeLinkChecker(sp.GetRequiredService<HuggingFacePaperClient>(), sp.GetRequiredService<PaperStore>(), time,
+            sp.GetRequiredService<ILogger<CodeLinkChecker>>(), FetchesStars(options, secrets) ? sp.GetRequiredService<GitHubRepoClient>() : null));
+        services.AddSingleton<TrackerStore>().AddSingleton<TopicFetcher>().AddSingleton<AbstractTranslator>().AddSingleton<TrackerPublisher>();
         services.AddSingleton(options.Web).AddSingleton<SearchStore>().AddSingleton<ImportStore>().AddSingleton<ArxivImporter>().AddSingleton<ReaderStore>();
         return services;
     }
@@ -57,6 +62,10 @@ internal static class AppServices
     /// <summary>PRODUCT.md: an LLM is configured when OPENAI_API_KEY or a base URL (OPENAI_BASE_URL, llm.base_url) is set.</summary>
     public static bool IsLlmConfigured(AppOptions options, Secrets secrets) =>
         secrets.OpenAiApiKey is not null || !string.IsNullOrEmpty(options.Llm.BaseUrl);
+
+    /// <summary>GitHub is asked for stars only with GITHUB_TOKEN set (anonymously it allows 60 requests an hour) and github.fetch_stars on.</summary>
+    public static bool FetchesStars(AppOptions options, Secrets secrets) =>
+        options.GitHub.FetchStars && secrets.GithubToken is not null;
 
     private static void AddRemote(IServiceCollection services, string name, Uri? baseAddress, RetrySettings settings)
     {

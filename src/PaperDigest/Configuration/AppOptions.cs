@@ -19,9 +19,10 @@ internal sealed class AppOptions
     public ArxivOptions Arxiv { get; set; } = new();
     public ReadingOptions Reading { get; set; } = new();
     public WebOptions Web { get; set; } = new();
+    public GitHubOptions GitHub { get; set; } = new();
 
     public IReadOnlyList<string> Validate() =>
-        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Tracker.Validate(), .. Arxiv.Validate(), .. Reading.Validate(), .. Web.Validate()];
+        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Tracker.Validate(), .. Arxiv.Validate(), .. Reading.Validate(), .. Web.Validate(), .. GitHub.Validate()];
 }
 
 /// <summary>Secrets come from the environment only, and never appear in output.</summary>

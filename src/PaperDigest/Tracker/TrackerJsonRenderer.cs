@@ -48,6 +48,8 @@ internal static class TrackerJsonRenderer
         json.WriteString("url", $"http://arxiv.org/abs/{row.Id.Id}");
         if (string.IsNullOrWhiteSpace(row.CodeUrl)) json.WriteNull("code_url");
         else json.WriteString("code_url", row.CodeUrl);
+        if (row.Stars is { } stars) json.WriteNumber("stars", stars);
+        else json.WriteNull("stars");
         json.WriteString("abstract", Whitespace.Collapse(row.Abstract));
         if (row.AbstractOriginal is null) json.WriteNull("abstract_original");
         else json.WriteString("abstract_original", Whitespace.Collapse(row.AbstractOriginal));

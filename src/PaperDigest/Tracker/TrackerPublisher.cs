@@ -53,5 +53,6 @@ internal sealed class TrackerPublisher(PaperStore papers, TrackerStore tracker)
         paper.Published ?? DateOnly.MinValue,
         paper.CodeUrl,
         shown?.Text ?? paper.Abstract,
-        shown is { IsTranslation: true } ? paper.Abstract : null);
+        shown is { IsTranslation: true } ? paper.Abstract : null,
+        paper.CodeUrl is null ? null : paper.GithubStars);
 }

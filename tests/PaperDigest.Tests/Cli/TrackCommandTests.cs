@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
+using PaperDigest.Store;
 using PaperDigest.Tests.TestSupport;
 
 namespace PaperDigest.Tests.Cli;
@@ -216,6 +218,57 @@ public sealed class TrackCommandTests : IAsyncLifetime
         Assert.Equal("https://github.com/abs/linked", rows[1]!["code_url"]!.GetValue<string>());
         Assert.Equal("https://github.com/hf/known-repo", rows[2]!["code_url"]!.GetValue<string>());
         Assert.Contains("|**[link](https://github.com/hf/known-repo)**|", Readme);
+    }
+
+    [Fact]
+    public async Task Track_GithubToken_StarsAskedOfGitHubWhenHuggingFaceHasNoneAndTokenNeverShown()
+    {
+        // Given: a token and a fake GitHub API; HF knows 01's repo (42 stars), 02 links a repo only in its abstract
+        const string token = "ghp_track-TOKEN-0123456789";
+        await using var github = await FakeHttpServer.StartAsync(ctx =>
+            FakeArxivFeed.WriteAsync(ctx, HttpStatusCode.OK, """{"full_name":"abs/linked","stargazers_count":321}""", "application/json"));
+        _cli.Env["GITHUB_TOKEN"] = token;
+        _cli.Env["PAPERDIGEST_GITHUB__API_URL"] = github.BaseAddress.ToString();
+        _hfRepos["2609.00001"] = "https://github.com/hf/known-repo";
+        _arxiv.Set("multimodal", Paper("2609.00002", code: "https://github.com/abs/linked"), Paper("2609.00001"));
+
+        // When
+        var result = await _cli.RunAsync("track");
+
+        // Then: GitHub asked once, for 02 only, with the token; both star counts stored and in papers.json
+        Assert.Equal(0, result.ExitCode);
+        var request = Assert.Single(github.Requests);
+        Assert.Equal("/repos/abs/linked", request.PathAndQuery);
+        Assert.Equal("Bearer " + token, request.Headers["Authorization"]);
+        var papers = new PaperStore(SqliteStore.Open(_cli.DbPath), TimeProvider.System);
+        Assert.Equal(321, (await papers.FindAsync("2609.00002", CancellationToken.None))!.GithubStars);
+        Assert.Equal(42, (await papers.FindAsync("2609.00001", CancellationToken.None))!.GithubStars);
+        var rows = PapersJson["topics"]!["多模态"]!.AsArray();
+        Assert.Equal(321, rows[0]!["stars"]!.GetValue<int>());
+        Assert.Equal(42, rows[1]!["stars"]!.GetValue<int>());
+        Assert.DoesNotContain(token, result.Out + result.Error);
+        foreach (var file in Directory.EnumerateFiles(_cli.Dir, "*", SearchOption.AllDirectories))
+            Assert.False(File.ReadAllText(file, Encoding.Latin1).Contains(token, StringComparison.Ordinal), file);
+    }
+
+    [Fact]
+    public async Task Track_NoGithubToken_GitHubNotAsked()
+    {
+        // Given: a fake GitHub API but no token; a paper linking a repo in its abstract
+        await using var github = await FakeHttpServer.StartAsync(ctx =>
+            FakeArxivFeed.WriteAsync(ctx, HttpStatusCode.OK, """{"stargazers_count":321}""", "application/json"));
+        _cli.Env["PAPERDIGEST_GITHUB__API_URL"] = github.BaseAddress.ToString();
+        _arxiv.Set("multimodal", Paper("2609.00002", code: "https://github.com/abs/linked"));
+
+        // When
+        var result = await _cli.RunAsync("track");
+
+        // Then: the link is stored, its stars stay unknown
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(github.Requests);
+        var row = PapersJson["topics"]!["多模态"]![0]!;
+        Assert.Equal("https://github.com/abs/linked", row["code_url"]!.GetValue<string>());
+        Assert.Null(row["stars"]);
     }
 
     private int _hfSeen;

@@ -30,6 +30,42 @@ public sealed class AppOptionsReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_GithubSection_BoundFromYamlAndEnvironment()
+    {
+        // Given: fetch_stars in the file, the API URL in the environment
+        Write("""
+            github:
+              fetch_stars: false
+            """);
+        var env = new Dictionary<string, string> { ["PAPERDIGEST_GITHUB__API_URL"] = "http://127.0.0.1:9/" };
+
+        // When
+        var options = AppOptionsReader.Read(null, _dir, env);
+
+        // Then
+        Assert.False(options.GitHub.FetchStars);
+        Assert.Equal("http://127.0.0.1:9/", options.GitHub.ApiUrl);
+        Assert.True(new AppOptions().GitHub.FetchStars);
+        Assert.Equal("https://api.github.com", new AppOptions().GitHub.ApiUrl);
+    }
+
+    [Fact]
+    public void Read_GithubApiUrlNotAUrl_ErrorNamesKey()
+    {
+        // Given
+        Write("""
+            github:
+              api_url: api.github.com
+            """);
+
+        // When
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, new Dictionary<string, string>()));
+
+        // Then
+        Assert.Contains("github.api_url", ex.Message);
+    }
+
+    [Fact]
     public void Read_YamlSnakeCaseKeys_Bound()
     {
         // Given

@@ -16,7 +16,7 @@ internal static class TrackerGoldenModel
                     new DateOnly(2025, 9, 26), null, "A benchmark with 10,497 examples | 13 tasks."),
                 new TrackerRow(ArxivId.Parse("2509.22653v2"), "See, Point, Fly: A Learning-Free VLM Framework",
                     new DateOnly(2025, 9, 26), "https://github.com/Hu-chih-yao/see-point-fly", "我们提出了视、指、飞 (SPF) 框架。\n  第二行",
-                    "We present See, Point, Fly (SPF), a \"training-free\" framework."),
+                    "We present See, Point, Fly (SPF), a \"training-free\" framework.", Stars: 128),
             ]),
             new TrackerTopic("Transformer",
             [
