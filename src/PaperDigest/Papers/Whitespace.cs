@@ -25,6 +25,5 @@ internal static partial class Whitespace
         }).Trim();
     }
 
-    private static bool IsChinese(char c) =>
-        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\u3000' and <= '\u303F' or >= '\uFF00' and <= '\uFFEF';
+    private static bool IsChinese(char c) => Cjk.IsWide(c);
 }

@@ -20,11 +20,5 @@ internal static class TokenEstimator
 
     public static int Estimate(string? text) => text is null ? 0 : Estimate(text.AsSpan());
 
-    public static bool IsCjk(char c) =>
-        c is >= '\u4E00' and <= '\u9FFF'   // CJK unified ideographs
-            or >= '\u3400' and <= '\u4DBF' // extension A
-            or >= '\u3000' and <= '\u30FF' // CJK punctuation, hiragana, katakana
-            or >= '\uAC00' and <= '\uD7AF' // hangul syllables
-            or >= '\uF900' and <= '\uFAFF' // compatibility ideographs
-            or >= '\uFF00' and <= '\uFFEF'; // full-width forms
+    public static bool IsCjk(char c) => Papers.Cjk.IsWide(c);
 }

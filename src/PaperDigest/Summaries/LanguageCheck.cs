@@ -33,6 +33,5 @@ internal static class LanguageCheck
         };
     }
 
-    public static bool IsCjk(char c) =>
-        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+    public static bool IsCjk(char c) => Papers.Cjk.IsIdeograph(c);
 }

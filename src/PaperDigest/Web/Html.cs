@@ -9,8 +9,7 @@ internal static class Html
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     /// <summary>An http(s) URL safe for href, or null (javascript:, data: and relative URLs from a paper are not links).</summary>
-    public static string? SafeUrl(string? url) =>
-        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : null;
+    public static string? SafeUrl(string? url) => Papers.WebLink.Safe(url);
 
     /// <summary>Encodes text and wraps each occurrence of a needle in &lt;mark&gt; (search terms, unsupported numbers).</summary>
     public static string Marked(string text, IEnumerable<string> needles, string? cssClass, string? title, StringComparison comparison)
