@@ -73,7 +73,16 @@ internal static class DailyCommand
         var publisher = services.GetRequiredService<DigestPublisher>();
         var digest = await publisher.BuildAsync(day.Date, styles, options.Digest.Lang, options.Digest.Limit, cancellationToken);
         var allFailed = digest.Entries.Count > 0 && digest.Entries.All(e => e.Failed);
-        var files = allFailed ? [] : await DigestPublisher.WriteAsync(digest, styles, options.Digest.Out, cancellationToken);
+        IReadOnlyList<string> files;
+        try
+        {
+            files = allFailed ? [] : await DigestPublisher.WriteAsync(digest, styles, options.Digest.Out, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await runs.FinishAsync(runId, "failed", new RunTotals(digest.Entries.Count, 0, 0, batch.Cached, 0, 0, 0, 0), CancellationToken.None);
+            throw; // the CLI says what could not be written; every summary is already stored
+        }
 
         var usage = services.GetRequiredService<LlmUsage>();
         var failedPapers = digest.Entries.Where(e => e.Failed).ToList();

@@ -357,6 +357,26 @@ public sealed class DailyCommandTests : IAsyncLifetime
         Assert.Contains("summary:i) Summary: For ", md);
     }
 
+    [FixtureFact]
+    public async Task Daily_OutputCannotBeWritten_Exit1ClearMessageSummariesKept()
+    {
+        // Given: --out names a file, so no folder can be made there (as a full or read-only disk would refuse)
+        _hf.SetDayFromFixture(Day, DayFixture);
+        var blocked = Path.Combine(_cli.Dir, "not-a-folder");
+        await File.WriteAllTextAsync(blocked, "x");
+
+        // When
+        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "2", "--out", blocked);
+        var rerun = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
+
+        // Then: a plain message, no stack trace; the summaries were stored, so the rerun asks nothing
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: could not write", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.Equal(2, _llm.ChatRequests);
+    }
+
     [Theory]
     [InlineData("--date", "2026-13-01", "--date")]
     [InlineData("--style", "poem", "--style")]
