@@ -31,22 +31,12 @@ internal static class CliApp
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
-        catch (ConfigurationException ex)
+        catch (Exception ex) when (ex is ConfigurationException or UsageException)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Usage;
         }
-        catch (UsageException ex)
-        {
-            await context.Error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (PaperDigest.Store.StoreVersionException ex)
-        {
-            await context.Error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.Failed;
-        }
-        catch (SourceException ex)
+        catch (Exception ex) when (ex is SourceException or PaperDigest.Store.StoreVersionException)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Failed;

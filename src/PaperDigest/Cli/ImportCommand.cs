@@ -18,7 +18,7 @@ internal static class ImportCommand
         {
             FileArgument,
         };
-        command.SetAction((parse, ct) => CommandGuard.RunAsync(context, () => RunAsync(parse, context, ct)));
+        command.SetAction((parse, ct) => RunAsync(parse, context, ct));
         return command;
     }
 

@@ -18,7 +18,7 @@ internal static class SearchCommand
         {
             QueryArgument, LimitOption,
         };
-        command.SetAction((parse, ct) => CommandGuard.RunAsync(context, () => RunAsync(parse, context, ct)));
+        command.SetAction((parse, ct) => RunAsync(parse, context, ct));
         return command;
     }
 

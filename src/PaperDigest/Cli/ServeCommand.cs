@@ -18,7 +18,7 @@ internal static class ServeCommand
         {
             UrlsOption,
         };
-        command.SetAction((parse, ct) => CommandGuard.RunAsync(context, () => RunAsync(parse, context, ct)));
+        command.SetAction((parse, ct) => RunAsync(parse, context, ct));
         return command;
     }
 

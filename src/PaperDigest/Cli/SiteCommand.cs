@@ -16,7 +16,7 @@ internal static class SiteCommand
         {
             OutOption, BaseUrlOption,
         };
-        command.SetAction((parse, ct) => CommandGuard.RunAsync(context, () => RunAsync(parse, context, ct)));
+        command.SetAction((parse, ct) => RunAsync(parse, context, ct));
         return command;
     }
 
