@@ -80,9 +80,12 @@ internal static class DigestMarkdownRenderer
     {
         var node = summary.Fields[field.Name];
         var text = field.Kind == FieldKind.List ? string.Join(lang == "en" ? ", " : "，", Items(node)) : node?.GetValue<string>() ?? "";
-        text = Whitespace.Collapse(text);
-        return summary.Unsupported.Count > 0 ? NumberCheck.Mark(text, summary.Unsupported) : text;
+        return NumberCheck.Mark(Whitespace.Collapse(text), summary.Unsupported);
     }
+
+    /// <summary>The items of a list field, each single-spaced with its unsupported numbers marked ⚠.</summary>
+    internal static IEnumerable<string> ListItems(StoredSummary summary, string field) =>
+        Items(summary.Fields[field]).Select(i => NumberCheck.Mark(Whitespace.Collapse(i), summary.Unsupported));
 
     private static IEnumerable<string> Items(JsonNode? node) =>
         node is JsonArray a ? a.Select(i => i?.GetValue<string>() ?? "").Where(i => i.Length > 0) : [];

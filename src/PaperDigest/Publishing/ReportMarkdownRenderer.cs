@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using PaperDigest.Papers;
 using PaperDigest.Store;
 using PaperDigest.Summaries;
@@ -49,7 +48,7 @@ internal static class ReportMarkdownRenderer
         var style = SummaryStyles.Report;
         string H(string field) => style.Field(field)!.Heading(lang);
         string T(string field) => DigestMarkdownRenderer.FieldText(s, style.Field(field)!, lang);
-        IEnumerable<string> L(string field) => Items(s.Fields[field]).Select(i => Mark(s, Whitespace.Collapse(i)));
+        IEnumerable<string> L(string field) => DigestMarkdownRenderer.ListItems(s, field);
         var colon = en ? ": " : "：";
 
         sb.Append("1. **").Append(H("application_domain")).Append("**\n   ").Append(T("application_domain")).Append("\n\n");
@@ -78,9 +77,4 @@ internal static class ReportMarkdownRenderer
         "HTML" or "PDF" => source,
         _ => "Abs",
     };
-
-    private static string Mark(StoredSummary s, string text) => s.Unsupported.Count > 0 ? NumberCheck.Mark(text, s.Unsupported) : text;
-
-    private static IEnumerable<string> Items(JsonNode? node) =>
-        node is JsonArray a ? a.Select(i => i?.GetValue<string>() ?? "").Where(i => i.Length > 0) : [];
 }
