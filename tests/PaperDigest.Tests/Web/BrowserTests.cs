@@ -19,7 +19,6 @@ public sealed class BrowserTests(ReaderServerFixture server) : IClassFixture<Rea
         // When the home page is opened, a Chinese search is typed, and the first result is opened
         await page.GotoAsync(server.BaseAddress.AbsoluteUri);
         var heading = await page.InnerTextAsync("h1");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/paperdigest-home.png", FullPage = true });
         await page.FillAsync("header input[name=q]", "稀疏混合专家");
         await page.PressAsync("header input[name=q]", "Enter");
         await page.WaitForURLAsync("**/search?q=*");
@@ -28,10 +27,9 @@ public sealed class BrowserTests(ReaderServerFixture server) : IClassFixture<Rea
         await page.WaitForURLAsync($"**/papers/{ReaderSeed.ChineseId}");
         var title = await page.InnerTextAsync("h1");
         var summaries = await page.Locator("section.summary-block").CountAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/paperdigest-paper.png", FullPage = true });
         await page.ClickAsync("nav a:has-text('Trends')");
+        await page.WaitForURLAsync("**/trends");
         var charts = await page.Locator("main svg").CountAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/paperdigest-trends.png", FullPage = true });
 
         // Then each step shows what it should
         Assert.Equal("Papers for 2026-02-03", heading);
