@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PaperDigest.Store;
+using PaperDigest.Summaries;
 
 namespace PaperDigest.Bench;
 

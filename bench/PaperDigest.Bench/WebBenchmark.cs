@@ -1,3 +1,5 @@
+using PaperDigest.Cli;
+using PaperDigest;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -11,6 +13,7 @@ using PaperDigest.Import;
 using PaperDigest.Search;
 using PaperDigest.Store;
 using PaperDigest.Web;
+using PaperDigest.Summaries;
 
 namespace PaperDigest.Bench;
 
@@ -87,7 +90,7 @@ internal sealed class WebBenchmark : IBenchmark
             // 4. Paper page over HTTP on a real local server.
             var options = new AppOptions();
             options.Store.Path = dbPath;
-            await using (var app = WebApp.Build(options, new Secrets(null, null), time, TextWriter.Null, "http://127.0.0.1:0"))
+            await using (var app = WebApp.Build("http://127.0.0.1:0", services => Composition.Register(services, AppCommand.Serve, options, new Secrets(null, null), time, TextWriter.Null)))
             {
                 await app.StartAsync(cancellationToken);
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

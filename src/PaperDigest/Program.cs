@@ -1,3 +1,4 @@
+using PaperDigest;
 using PaperDigest.Cli;
 
 // The composition root: the CLI owns the console; Ctrl+C cancels the running command (finished work stays stored).
@@ -8,4 +9,4 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 Console.OutputEncoding = System.Text.Encoding.UTF8;
-return await CliApp.RunAsync(args, CliContext.FromProcess(), cancellation.Token);
+return await CliApp.RunAsync(args, CliContext.FromProcess(Composition.Register), cancellation.Token);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PaperDigest.Configuration;
 using PaperDigest.Llm;
 using PaperDigest.Publishing;
-using PaperDigest.Reading;
 using PaperDigest.Sources;
 using PaperDigest.Store;
 using PaperDigest.Summaries;
@@ -41,12 +40,12 @@ internal static class DailyCommand
         var input = parse.GetValue(InputOption);
         if (input is not null && !Path.IsPathRooted(input)) input = Path.Combine(context.WorkingDirectory, input);
 
-        await using var services = new ServiceCollection().AddPaperDigest(options, secrets, context.Time, context.Error).BuildServiceProvider();
+        await using var services = context.Services(AppCommand.Daily, options, secrets);
         var clock = Stopwatch.StartNew();
         var runs = services.GetRequiredService<RunStore>();
         var runId = await runs.StartAsync("daily", cancellationToken);
 
-        if (!AppServices.IsLlmConfigured(options, secrets))
+        if (!options.IsLlmConfigured(secrets))
             await context.Error.WriteLineAsync("note: no LLM configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server); writing offline extractive summaries quoted from the abstracts.");
 
         FetchedDay day;
@@ -68,7 +67,7 @@ internal static class DailyCommand
         var texts = services.GetRequiredService<PaperTextSource>();
         var concurrency = services.GetRequiredService<ISummaryWriter>().IsOffline ? Environment.ProcessorCount : options.Llm.Concurrency;
         var batch = await new ConsoleProgress(context).RunAsync("summarizing", papers.Count * styles.Count, progress =>
-            summarizer.RunAsync(papers, styles, options.Digest.Lang, concurrency, (p, s, ct) => s.NeedsFullText && AppServices.IsLlmConfigured(options, secrets) ? texts.ReadAsync(p, ct) : BatchSummarizer.FromAbstract(p), progress, cancellationToken));
+            summarizer.RunAsync(papers, styles, options.Digest.Lang, concurrency, (p, s, ct) => s.NeedsFullText && options.IsLlmConfigured(secrets) ? texts.ReadAsync(p, ct) : BatchSummarizer.FromAbstract(p), progress, cancellationToken));
 
         var publisher = services.GetRequiredService<DigestPublisher>();
         var digest = await publisher.BuildAsync(day.Date, styles, options.Digest.Lang, options.Digest.Limit, cancellationToken);

@@ -29,7 +29,7 @@ internal static class ImportCommand
         var path = Path.IsPathRooted(file) ? file : Path.Combine(context.WorkingDirectory, file);
         if (!File.Exists(path)) throw new UsageException($"import: the file '{file}' does not exist.");
 
-        await using var services = new ServiceCollection().AddPaperDigest(options, secrets, context.Time, context.Error).BuildServiceProvider();
+        await using var services = context.Services(AppCommand.Import, options, secrets);
         var importer = services.GetRequiredService<ArxivImporter>();
         var shown = 0;
         var result = await importer.ImportAsync(path,

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PaperDigest.Papers;
 using PaperDigest.Publishing;
-using PaperDigest.Reading;
 using PaperDigest.Sources;
 using PaperDigest.Store;
 using PaperDigest.Summaries;
@@ -33,7 +32,7 @@ internal static class PaperCommand
         var lang = parse.GetValue(LangOption) ?? options.Digest.Lang;
         if (lang is not ("zh" or "en")) throw new UsageException($"--lang must be zh or en (got '{lang}').");
 
-        await using var services = new ServiceCollection().AddPaperDigest(options, secrets, context.Time, context.Error).BuildServiceProvider();
+        await using var services = context.Services(AppCommand.Paper, options, secrets);
         var papers = services.GetRequiredService<PaperStore>();
         var paper = await papers.FindAsync(id.Id, cancellationToken);
         if (paper is null || paper.Abstract.Length == 0 || (id.Version is { } v && paper.Id.Version != v))

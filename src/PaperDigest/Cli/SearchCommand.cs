@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using PaperDigest.Search;
-using PaperDigest.Store;
 
 namespace PaperDigest.Cli;
 
@@ -31,7 +30,7 @@ internal static class SearchCommand
         if (!SearchTerms.TryParse(text, out var terms, out var error)) throw new UsageException($"search: {error}");
         if (terms.IsEmpty) throw new UsageException("search: the query has no words to look for (punctuation and operators are ignored).");
 
-        await using var services = new ServiceCollection().AddPaperDigest(options, secrets, context.Time, context.Error).BuildServiceProvider();
+        await using var services = context.Services(AppCommand.Search, options, secrets);
         var page = await services.GetRequiredService<SearchStore>().SearchAsync(new SearchQuery(text, PageSize: limit), terms, cancellationToken);
         foreach (var hit in page.Hits)
         {

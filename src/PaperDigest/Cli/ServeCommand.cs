@@ -30,7 +30,7 @@ internal static class ServeCommand
             options.Web.Urls = urls;
             if (options.Web.Validate().FirstOrDefault() is { } problem) throw new UsageException("--urls: " + problem);
         }
-        await using var app = WebApp.Build(options, secrets, context.Time, context.Error, options.Web.Urls);
+        await using var app = WebApp.Build(options.Web.Urls, services => context.Setup(services, AppCommand.Serve, options, secrets, context.Time, context.Error));
         try
         {
             await app.StartAsync(cancellationToken);

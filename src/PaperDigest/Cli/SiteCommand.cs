@@ -31,8 +31,7 @@ internal static class SiteCommand
         }
         var site = options.Web.BaseUrl.Length == 0 || options.Web.BaseUrl.EndsWith('/') ? options.Web.BaseUrl : options.Web.BaseUrl + "/";
 
-        await using var services = new ServiceCollection().AddPaperDigest(options, secrets, context.Time, context.Error)
-            .AddSingleton<ReaderPageService>().AddSingleton<StaticSiteWriter>().BuildServiceProvider();
+        await using var services = context.Services(AppCommand.Site, options, secrets);
         var files = await services.GetRequiredService<StaticSiteWriter>().WriteAsync(outDir, site, cancellationToken);
         await context.Out.WriteLineAsync($"Wrote the static site ({files} files) to {Path.GetRelativePath(context.WorkingDirectory, outDir)}");
         return ExitCodes.Ok;

@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using PaperDigest.Configuration;
 using PaperDigest.Llm;
 using PaperDigest.Papers;
 using PaperDigest.Store;
@@ -29,9 +28,9 @@ internal static class TrackCommand
         var outDir = Path.Combine(context.WorkingDirectory, parse.GetValue(OutOption) ?? options.Tracker.Out);
         var lang = options.Tracker.Lang ?? options.Digest.Lang;
         var topics = options.Tracker.EffectiveTopics();
-        var translate = options.Tracker.TranslateAbstracts && AppServices.IsLlmConfigured(options, secrets);
+        var translate = options.Tracker.TranslateAbstracts && options.IsLlmConfigured(secrets);
 
-        await using var services = new ServiceCollection().AddPaperDigest(options, secrets, context.Time, context.Error).BuildServiceProvider();
+        await using var services = context.Services(AppCommand.Track, options, secrets);
         var clock = Stopwatch.StartNew();
         var runs = services.GetRequiredService<RunStore>();
         var runId = await runs.StartAsync("track", cancellationToken);

@@ -21,6 +21,12 @@ internal sealed class AppOptions
     public WebOptions Web { get; set; } = new();
     public GitHubOptions GitHub { get; set; } = new();
 
+    /// <summary>PRODUCT.md: an LLM is configured when OPENAI_API_KEY or a base URL (OPENAI_BASE_URL, llm.base_url) is set.</summary>
+    public bool IsLlmConfigured(Secrets secrets) => secrets.OpenAiApiKey is not null || !string.IsNullOrEmpty(Llm.BaseUrl);
+
+    /// <summary>GitHub is asked for stars only with GITHUB_TOKEN set (anonymously it allows 60 requests an hour) and github.fetch_stars on.</summary>
+    public bool FetchesStars(Secrets secrets) => GitHub.FetchStars && secrets.GithubToken is not null;
+
     public IReadOnlyList<string> Validate() =>
         [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Tracker.Validate(), .. Arxiv.Validate(), .. Reading.Validate(), .. Web.Validate(), .. GitHub.Validate()];
 }

@@ -1,5 +1,4 @@
 using PaperDigest.Papers;
-using PaperDigest.Store;
 
 namespace PaperDigest.Import;
 

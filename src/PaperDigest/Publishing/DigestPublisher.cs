@@ -1,6 +1,7 @@
 using System.Globalization;
 using PaperDigest.Store;
 using PaperDigest.Summaries;
+using PaperDigest.Files;
 
 namespace PaperDigest.Publishing;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using PaperDigest.Papers;
-using PaperDigest.Store;
 using PaperDigest.Summaries;
 
 namespace PaperDigest.Publishing;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using PaperDigest.Papers;
-using PaperDigest.Store;
 
 namespace PaperDigest.Summaries;
 

@@ -1,4 +1,3 @@
-using PaperDigest.Store;
 
 namespace PaperDigest.Summaries;
 
@@ -13,8 +12,7 @@ internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, 
 {
     public ISummaryWriter Writer => writer;
 
-    public SummaryKey KeyFor(Papers.Paper paper, SummaryStyle style, string lang) =>
-        new(paper.Id.Id, paper.Id.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", style.Name, lang, style.PromptVersion, writer.Model);
+    public SummaryKey KeyFor(Papers.Paper paper, SummaryStyle style, string lang) => SummaryKey.For(paper, style, lang, writer.Model);
 
     /// <summary>Stores (when the store can) and returns a failed summary for an unexpected error.</summary>
     public async Task<StoredSummary> RecordFailureAsync(Papers.Paper paper, SummaryStyle style, string lang, string error, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PaperDigest.Llm;
 using PaperDigest.Papers;
-using PaperDigest.Store;
 using PaperDigest.Summaries;
 
 namespace PaperDigest.Tracker;

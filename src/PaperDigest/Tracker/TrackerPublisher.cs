@@ -1,6 +1,6 @@
 using PaperDigest.Papers;
-using PaperDigest.Publishing;
 using PaperDigest.Store;
+using PaperDigest.Files;
 
 namespace PaperDigest.Tracker;
 

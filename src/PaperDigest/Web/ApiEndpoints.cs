@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PaperDigest.Papers;
 using PaperDigest.Publishing;
-using PaperDigest.Store;
+using PaperDigest.Search;
 
 namespace PaperDigest.Web;
 

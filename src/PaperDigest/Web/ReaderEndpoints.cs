@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PaperDigest.Store;
+using PaperDigest.Search;
 
 namespace PaperDigest.Web;
 

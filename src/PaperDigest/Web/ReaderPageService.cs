@@ -1,6 +1,5 @@
 using System.Globalization;
 using PaperDigest.Papers;
-using PaperDigest.Store;
 
 namespace PaperDigest.Web;
 

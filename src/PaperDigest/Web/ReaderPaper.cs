@@ -1,5 +1,5 @@
 using PaperDigest.Papers;
-using PaperDigest.Store;
+using PaperDigest.Summaries;
 
 namespace PaperDigest.Web;
 

@@ -1,5 +1,4 @@
-using PaperDigest.Publishing;
-using PaperDigest.Store;
+using PaperDigest.Files;
 
 namespace PaperDigest.Web;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PaperDigest.Store;
 using PaperDigest.Summaries;
 
 namespace PaperDigest.Web;

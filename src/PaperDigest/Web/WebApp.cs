@@ -5,22 +5,20 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PaperDigest.Cli;
-using PaperDigest.Configuration;
 
 namespace PaperDigest.Web;
 
 /// <summary>Builds the reader: Kestrel on the given URLs, the HTML routes, the JSON API and its OpenAPI document. Read-only.</summary>
 internal static class WebApp
 {
-    public static WebApplication Build(AppOptions options, Secrets secrets, TimeProvider time, TextWriter log, string urls)
+    /// <param name="setup">Registers the reader's services (the composition root's part).</param>
+    public static WebApplication Build(string urls, Action<IServiceCollection> setup)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
         builder.WebHost.UseUrls(urls);
         // A long query (a pasted paragraph, a 10 KB probe) reaches the app and gets a readable 400, not Kestrel's bare 414.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = 64 * 1024);
-        builder.Services.AddPaperDigest(options, secrets, time, log);
-        builder.Services.AddSingleton<ReaderPageService>();
+        setup(builder.Services);
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>

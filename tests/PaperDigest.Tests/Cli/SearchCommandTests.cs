@@ -1,3 +1,4 @@
+using PaperDigest;
 using PaperDigest.Cli;
 using PaperDigest.Tests.TestSupport;
 
@@ -10,7 +11,7 @@ public sealed class SearchCommandTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var env = new Dictionary<string, string> { ["PAPERDIGEST_DB"] = store.Path_ };
-        var context = new CliContext(stdout, stderr, env, store.Directory, TimeProvider.System, Interactive: false);
+        var context = new CliContext(stdout, stderr, env, store.Directory, TimeProvider.System, Interactive: false, Composition.Register);
         var code = await CliApp.RunAsync(args, context, CancellationToken.None);
         return (code, stdout.ToString(), stderr.ToString());
     }

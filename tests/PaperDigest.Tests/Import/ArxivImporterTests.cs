@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.IO.Compression;
 using PaperDigest.Import;
 using PaperDigest.Search;
-using PaperDigest.Store;
 using PaperDigest.Tests.TestSupport;
 
 namespace PaperDigest.Tests.Import;

@@ -1,3 +1,4 @@
+using PaperDigest;
 using PaperDigest.Cli;
 
 namespace PaperDigest.Tests.TestSupport;
@@ -50,7 +51,7 @@ public sealed class CliRunner : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var context = new CliContext(output, error, Env, Dir, Time, Interactive: false);
+        var context = new CliContext(output, error, Env, Dir, Time, Interactive: false, Composition.Register);
         var code = await CliApp.RunAsync(args, context, CancellationToken.None);
         return new CliResult(code, output.ToString(), error.ToString());
     }

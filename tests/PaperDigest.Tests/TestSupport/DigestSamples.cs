@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using PaperDigest.Papers;
 using PaperDigest.Publishing;
-using PaperDigest.Store;
 using PaperDigest.Summaries;
 
 namespace PaperDigest.Tests.TestSupport;

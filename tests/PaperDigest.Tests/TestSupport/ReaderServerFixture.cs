@@ -1,3 +1,5 @@
+using PaperDigest.Cli;
+using PaperDigest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,7 +24,7 @@ public sealed class ReaderServerFixture : IAsyncLifetime
         await ReaderSeed.SeedAsync(_store);
         var options = new AppOptions();
         options.Store.Path = _store.Path_;
-        _app = WebApp.Build(options, new Secrets(null, null), TimeProvider.System, TextWriter.Null, "http://127.0.0.1:0");
+        _app = WebApp.Build("http://127.0.0.1:0", services => Composition.Register(services, AppCommand.Serve, options, new Secrets(null, null), TimeProvider.System, TextWriter.Null));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using PaperDigest.Papers;
 using PaperDigest.Store;
+using PaperDigest.Search;
+using PaperDigest.Summaries;
 
 namespace PaperDigest.Tests.TestSupport;
 

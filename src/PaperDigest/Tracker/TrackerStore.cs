@@ -1,7 +1,8 @@
 using Dapper;
 using PaperDigest.Papers;
+using PaperDigest.Store;
 
-namespace PaperDigest.Store;
+namespace PaperDigest.Tracker;
 
 /// <summary>The tracker's history (which topic found which paper, kept across runs) and its translated abstracts.</summary>
 internal sealed class TrackerStore(SqliteStore store, TimeProvider time)

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
+using PaperDigest.Store;
 
-namespace PaperDigest.Store;
+namespace PaperDigest.Summaries;
 
 /// <summary>Summaries keyed by (paper, version, style, language, prompt version, model): the cache that makes a rerun free.</summary>
 internal sealed class SummaryStore(SqliteStore store)

@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace PaperDigest.Store;
-
-/// <summary>The cache key of a summary: PRODUCT.md "LLM requests".</summary>
-internal sealed record SummaryKey(string PaperId, string PaperVersion, string Style, string Lang, string PromptVersion, string Model);
+namespace PaperDigest.Summaries;
 
 /// <summary>A summary as stored: ok with its fields, or failed with the reason.</summary>
 internal sealed record StoredSummary(

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PaperDigest.Publishing;
+namespace PaperDigest.Files;
 
 /// <summary>Writes a file whole or not at all: a temp file beside it, flushed to disk, then renamed over the target.</summary>
 internal static class AtomicFile

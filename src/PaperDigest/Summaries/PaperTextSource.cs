@@ -1,8 +1,8 @@
 using PaperDigest.Papers;
-using PaperDigest.Store;
 using PaperDigest.Summaries;
+using PaperDigest.Reading;
 
-namespace PaperDigest.Reading;
+namespace PaperDigest.Summaries;
 
 /// <summary>
 /// The read stage: a paper's full text (HTML, else PDF, else the abstract), read once and kept compressed in the store,

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Dapper;
 using PaperDigest.Web;
+using PaperDigest.Store;
+using PaperDigest.Summaries;
 
-namespace PaperDigest.Store;
+namespace PaperDigest.Web;
 
 /// <summary>The read side of the web reader and the static site: days, papers with all their summaries, topics, trends.</summary>
 internal sealed class ReaderStore(SqliteStore store, PaperStore papers, SummaryStore summaries)

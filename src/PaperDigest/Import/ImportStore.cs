@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PaperDigest.Papers;
+using PaperDigest.Store;
 
-namespace PaperDigest.Store;
+namespace PaperDigest.Import;
 
 /// <summary>
 /// Bulk writes of imported metadata: one transaction and one prepared command per batch. Merges like

@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using PaperDigest.Search;
+using PaperDigest.Store;
 
-namespace PaperDigest.Store;
+namespace PaperDigest.Search;
 
 /// <summary>
 /// Full-text search over the FTS5 indexes of migration 2 (kept in sync by triggers), ranked by BM25 with the title

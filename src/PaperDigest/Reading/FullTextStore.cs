@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Dapper;
 using PaperDigest.Reading;
+using PaperDigest.Store;
 
-namespace PaperDigest.Store;
+namespace PaperDigest.Reading;
 
 /// <summary>A paper's full text as read once (HTML, PDF or the abstract), kept compressed so a rerun downloads nothing.</summary>
 internal sealed record StoredFullText(string Source, string Text, IReadOnlyList<string> Attempts);

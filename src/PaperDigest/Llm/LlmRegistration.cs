@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace PaperDigest.Llm;
+
+/// <summary>The model's client over the "llm" remote, and the run's usage counter.</summary>
+internal static class LlmRegistration
+{
+    public const string Remote = "llm";
+
+    /// <summary>The run's token counter alone: commands report it even when no LLM is configured (zero).</summary>
+    public static IServiceCollection AddLlmUsage(this IServiceCollection services)
+    {
+        services.TryAddSingleton<LlmUsage>();
+        return services;
+    }
+
+    public static IServiceCollection AddLlm(this IServiceCollection services, LlmOptions options, string? apiKey) =>
+        services.AddLlmUsage()
+            .AddSingleton(options)
+            .AddSingleton(sp => new LlmClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(Remote), options, apiKey, sp.GetRequiredService<LlmUsage>()));
+}
