@@ -15,9 +15,6 @@ internal static partial class ArxivAuthorParser
     [GeneratedRegex(@"\s*(?:,|;|&|\band\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameSeparator();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z])", RegexOptions.CultureInvariant)]
-    private static partial Regex SentenceEnd();
-
     [GeneratedRegex(@"\s*\((?:e-?mail|email)[^)]*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EmailNote();
 
@@ -72,7 +69,7 @@ internal static partial class ArxivAuthorParser
         if (found.Count == 0 && name.Notes.Length > 0)
         {
             var surname = name.Text.Split(' ')[^1];
-            found.AddRange(SentenceEnd().Split(name.Notes)
+            found.AddRange(TextSplitter.Sentences(name.Notes)
                 .Where(s => s.Contains(surname, StringComparison.Ordinal))
                 .Select(s => EmailNote().Replace(s, "").Trim()));
         }

@@ -92,7 +92,7 @@ internal sealed partial class OfflineSummaryWriter : ISummaryWriter
 
     internal static IReadOnlyList<string> Sentences(string text)
     {
-        var parts = SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var parts = TextSplitter.Sentences(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         return parts.Count > 0 ? parts : [text];
     }
 
@@ -114,9 +114,6 @@ internal sealed partial class OfflineSummaryWriter : ISummaryWriter
         "The", "This", "These", "That", "Our", "We", "Moreover", "However", "Furthermore", "Additionally", "Finally", "Specifically",
         "In", "To", "For", "With", "On", "By", "Its", "Their", "Code", "Project", "Experiments", "Extensive", "Results",
     };
-
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9(\[])")]
-    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\b(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9\-]*|[A-Z]{2,}[a-z]?)\b")]
     private static partial Regex Term();

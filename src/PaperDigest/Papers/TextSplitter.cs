@@ -1,4 +1,4 @@
-namespace PaperDigest.Reading;
+namespace PaperDigest.Papers;
 
 /// <summary>Splits plain text at sentence ends (., !, ? followed by a space; 。！？ anywhere) and at blank lines, keeping every character.</summary>
 internal static class TextSplitter
