@@ -103,14 +103,6 @@ internal sealed class PaperStore(SqliteStore store, TimeProvider time)
     }
 
     /// <summary>Every day that has a listing, newest first.</summary>
-    public async Task<IReadOnlyList<DateOnly>> ListingDatesAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await store.ConnectAsync(cancellationToken);
-        var days = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT date FROM daily_listings ORDER BY date DESC", cancellationToken: cancellationToken));
-        return days.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
-    }
-
     public async Task<Paper?> FindAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await store.ConnectAsync(cancellationToken);

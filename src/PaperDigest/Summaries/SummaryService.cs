@@ -10,8 +10,6 @@ internal sealed record SummaryResult(StoredSummary Summary, bool Cached);
 /// </summary>
 internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, TimeProvider time)
 {
-    public ISummaryWriter Writer => writer;
-
     public SummaryKey KeyFor(Papers.Paper paper, SummaryStyle style, string lang) => SummaryKey.For(paper, style, lang, writer.Model);
 
     /// <summary>Stores (when the store can) and returns a failed summary for an unexpected error.</summary>

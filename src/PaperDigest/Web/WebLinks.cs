@@ -22,7 +22,6 @@ internal sealed record WebLinks(string Root, bool Static)
     public string Trends => Page("trends");
     public string Search => Page("search");
     public string DailyFeed => Root + "feeds/daily.atom";
-    public string Stylesheet => Root + "style.css";
 
     public string Daily(DateOnly date) => Page("daily/" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     public string Paper(string id) => Page("papers/" + id);
