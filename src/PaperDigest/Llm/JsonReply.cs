@@ -31,7 +31,29 @@ internal static class JsonReply
         {
             return (null, "the reply has the same JSON key twice");
         }
+        if (HasUndecodableText(obj)) return (null, "the reply holds text that is not valid Unicode (an escaped lone surrogate such as \\ud800)");
         return (obj, null);
+    }
+
+    /// <summary>True when a string in the tree cannot be read (.NET refuses an escaped lone surrogate only when the value is read).</summary>
+    private static bool HasUndecodableText(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o: return o.Any(p => HasUndecodableText(p.Value));
+            case JsonArray a: return a.Any(HasUndecodableText);
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                try
+                {
+                    _ = v.GetValue<string>();
+                    return false;
+                }
+                catch (InvalidOperationException)
+                {
+                    return true;
+                }
+            default: return false;
+        }
     }
 
     /// <summary>The text of the JSON object inside a reply: a fenced block's body when it holds one, else first '{' to last '}'.</summary>

@@ -78,7 +78,7 @@ internal sealed class LlmClient : IDisposable
         }
         catch (ClientResultException ex) when (ex.Status == 0)
         {
-            throw new LlmException(LlmFailure.Unreachable, $"the LLM endpoint {Redact(BaseUrl)} could not be reached: {Redact(FirstLine(ex.InnerException?.Message ?? ex.Message))}", ex);
+            throw new LlmException(LlmFailure.Http, $"the LLM endpoint {Redact(BaseUrl)} could not be reached: {Redact(FirstLine(ex.InnerException?.Message ?? ex.Message))}", ex);
         }
         catch (ClientResultException ex)
         {
@@ -87,7 +87,7 @@ internal sealed class LlmClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            throw new LlmException(LlmFailure.Unreachable, $"the LLM endpoint {Redact(BaseUrl)} could not be reached: {Redact(FirstLine(ex.Message))}", ex);
+            throw new LlmException(LlmFailure.Http, $"the LLM endpoint {Redact(BaseUrl)} could not be reached: {Redact(FirstLine(ex.Message))}", ex);
         }
         catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))

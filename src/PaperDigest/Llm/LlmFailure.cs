@@ -9,7 +9,7 @@ internal enum LlmFailure
     /// <summary>No answer within llm.timeout_seconds.</summary>
     Timeout,
 
-    /// <summary>The endpoint answered an HTTP error (after the HTTP retries).</summary>
+    /// <summary>The endpoint answered an HTTP error, or the exchange broke off (a reset mid-body), after the HTTP retries.</summary>
     Http,
 
     /// <summary>The answer is not an OpenAI chat completion.</summary>

@@ -26,10 +26,12 @@ internal sealed class LlmOptions
     public int HttpRetries { get; set; } = 4;
 
     /// <summary>First backoff of an HTTP retry when the server sends no Retry-After; it doubles each time.</summary>
-    public int RetryDelayMs { get; set; } = 1000;
+    public int RetryDelayMs { get; set; } = 1000; // 0 to 60000
 
+    /// <summary>How long one answer may take, body included (1 to <see cref="MaxTimeoutSeconds"/>).</summary>
     public int TimeoutSeconds { get; set; } = 180;
 
+    /// <summary>The reply budget sent with every request (1 to <see cref="MaxOutputTokensLimit"/>).</summary>
     public int MaxOutputTokens { get; set; } = 4000;
 
     /// <summary>The longest wait for one answer that validation accepts: an hour.</summary>

@@ -36,4 +36,18 @@ public sealed class JsonReplyTests
         Assert.Null(obj);
         Assert.Contains(expected, problem);
     }
+
+    [Fact]
+    public void Parse_LoneSurrogateEscape_ProblemNotException()
+    {
+        // Given: a reply whose string holds an escaped lone surrogate, which no .NET string read can decode
+        const string reply = "{\"a\": \"bad \\ud800 text\"}";
+
+        // When
+        var (obj, problem) = JsonReply.Parse(reply);
+
+        // Then
+        Assert.Null(obj);
+        Assert.Contains("not valid Unicode", problem);
+    }
 }
