@@ -28,31 +28,32 @@ internal static class AppOptionsReader
     public static AppOptions Read(string? configFile, string workingDirectory, IReadOnlyDictionary<string, string> env)
     {
         var options = new AppOptions();
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal); // key -> where its value was set, for the range checks
 
         var file = configFile ?? Path.Combine(workingDirectory, DefaultFileName);
         if (configFile is not null && !File.Exists(file))
             throw new ConfigurationException($"--config: the file '{configFile}' does not exist.");
-        if (File.Exists(file)) ApplyYaml(options, file);
+        if (File.Exists(file)) ApplyYaml(options, file, origins);
 
         // The environment wins over the file (the .NET configuration convention): conventional variables, then PAPERDIGEST_*.
         foreach (var (variable, key) in Conventional)
             if (env.TryGetValue(variable, out var value) && value.Length > 0)
-                SetPath(options, key.Split('.'), value, $"environment variable {variable}", optional: true);
+                SetPath(options, key.Split('.'), value, $"environment variable {variable}", optional: true, origins);
 
         foreach (var (variable, value) in env.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (!variable.StartsWith("PAPERDIGEST_", StringComparison.Ordinal) || !variable.Contains("__", StringComparison.Ordinal)) continue;
             var path = variable["PAPERDIGEST_".Length..].Split("__");
-            SetPath(options, path, value, $"environment variable {variable}", optional: false);
+            SetPath(options, path, value, $"environment variable {variable}", optional: false, origins);
         }
 
         var problems = options.Validate();
         if (problems.Count > 0)
-            throw new ConfigurationException("Invalid configuration: " + string.Join("; ", problems) + ".");
+            throw new ConfigurationException("Invalid configuration: " + string.Join("; ", problems.Select(p => WithOrigin(p, origins))) + ".");
         return options;
     }
 
-    private static void ApplyYaml(AppOptions options, string file)
+    private static void ApplyYaml(AppOptions options, string file, Dictionary<string, string> origins)
     {
         var text = File.ReadAllText(file);
         CheckSyntax(text, file);
@@ -68,7 +69,7 @@ internal static class AppOptionsReader
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return;
         if (yaml.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigurationException($"{file}:{yaml.Documents[0].RootNode.Start.Line}: the file must be a mapping of sections (llm:, digest:, ...).");
-        BindMapping(options, root, "", file);
+        BindMapping(options, root, "", file, origins);
     }
 
     /// <summary>
@@ -94,7 +95,7 @@ internal static class AppOptionsReader
         }
     }
 
-    private static void BindMapping(object target, YamlMappingNode map, string prefix, string file)
+    private static void BindMapping(object target, YamlMappingNode map, string prefix, string file, Dictionary<string, string> origins)
     {
         foreach (var (keyNode, valueNode) in map.Children)
         {
@@ -111,6 +112,7 @@ internal static class AppOptionsReader
                     throw new ConfigurationException($"{where}: '{path}' takes a single value ({Describe(type)}), not a {(valueNode is YamlSequenceNode ? "list" : "mapping")}.");
                 var isNull = scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is null or "~" or "null" or "";
                 property.SetValue(target, isNull && !type.IsValueType ? null : Convert(scalar.Value ?? "", type, $"{where}: '{path}'"));
+                origins[NormalizePath(path)] = where;
             }
             else if (ListItemType(type) is { } itemType)
             {
@@ -139,7 +141,7 @@ internal static class AppOptionsReader
                     {
                         if (item is not YamlMappingNode m) throw new ConfigurationException($"{itemWhere}: each item of '{path}' must be a mapping ({KnownKeys(itemType)}).");
                         var element = Activator.CreateInstance(itemType)!;
-                        BindMapping(element, m, path + "[]", file);
+                        BindMapping(element, m, path + "[]", file, origins);
                         list.Add(element);
                     }
                 }
@@ -150,12 +152,12 @@ internal static class AppOptionsReader
                 if (valueNode is YamlScalarNode { Value: null or "" }) continue; // an empty section keeps its defaults
                 if (valueNode is not YamlMappingNode section)
                     throw new ConfigurationException($"{where}: '{path}' is a section: give it keys ({KnownKeys(type)}).");
-                BindMapping(property.GetValue(target)!, section, path, file);
+                BindMapping(property.GetValue(target)!, section, path, file, origins);
             }
         }
     }
 
-    private static void SetPath(object target, IReadOnlyList<string> path, string value, string origin, bool optional)
+    private static void SetPath(object target, IReadOnlyList<string> path, string value, string origin, bool optional, Dictionary<string, string> origins)
     {
         var display = string.Join('.', path).ToLowerInvariant();
         for (var i = 0; i < path.Count; i++)
@@ -174,6 +176,7 @@ internal static class AppOptionsReader
                 target = property.GetValue(target)!;
                 continue;
             }
+            origins[NormalizePath(display)] = origin;
             if (IsScalar(type)) property.SetValue(target, Convert(value, type, $"{origin}: '{display}'"));
             else if (ListItemType(type) is { } itemType && IsScalar(itemType))
             {
@@ -185,6 +188,15 @@ internal static class AppOptionsReader
             else throw new ConfigurationException($"{origin}: '{display}' is a section or a list of sections; set it in the YAML file.");
         }
     }
+
+    /// <summary>A validation problem ("llm.timeout_seconds must ...") prefixed with the file and line, or the variable, that set the key.</summary>
+    private static string WithOrigin(string problem, Dictionary<string, string> origins)
+    {
+        var key = problem.Split(' ', 2)[0];
+        return origins.TryGetValue(NormalizePath(key), out var origin) ? $"{origin}: {problem}" : problem;
+    }
+
+    private static string NormalizePath(string path) => string.Join('.', path.Split('.').Select(Normalize));
 
     private static PropertyInfo? FindProperty(Type type, string key)
     {

@@ -61,35 +61,66 @@ internal sealed class LlmClient : IDisposable
             var input = completion.Usage?.InputTokenCount ?? 0;
             var output = completion.Usage?.OutputTokenCount ?? 0;
             _usage.AddTokens(input, output);
-            if (completion.FinishReason == ChatFinishReason.ContentFilter)
-                throw new LlmException("the model refused (content filter)");
             var text = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text));
-            if (string.IsNullOrWhiteSpace(text) && !string.IsNullOrEmpty(completion.Refusal))
-                throw new LlmException($"the model refused: {Redact(completion.Refusal)}");
+            if (string.IsNullOrWhiteSpace(text) && !string.IsNullOrWhiteSpace(completion.Refusal))
+                throw new LlmException(LlmFailure.Refused, $"the model refused: {Redact(FirstLine(completion.Refusal))}");
+            if (completion.FinishReason == ChatFinishReason.ContentFilter)
+                throw new LlmException(LlmFailure.Refused, "the model refused to answer (its provider's content filter stopped the reply)");
             return new LlmReply(text, input, output);
+        }
+        catch (ClientResultException ex) when (ex.Status == 0 && ex.InnerException is HttpRequestException connect && CannotConnect(connect) is { } reason)
+        {
+            throw new LlmException(LlmFailure.Unreachable, $"could not connect to {Redact(BaseUrl)}: {reason}; check OPENAI_BASE_URL (or llm.base_url)", ex);
+        }
+        catch (HttpRequestException ex) when (CannotConnect(ex) is { } reason)
+        {
+            throw new LlmException(LlmFailure.Unreachable, $"could not connect to {Redact(BaseUrl)}: {reason}; check OPENAI_BASE_URL (or llm.base_url)", ex);
+        }
+        catch (ClientResultException ex) when (ex.Status == 0)
+        {
+            throw new LlmException(LlmFailure.Http, $"the LLM endpoint {Redact(BaseUrl)} could not be reached: {Redact(FirstLine(ex.InnerException?.Message ?? ex.Message))}", ex);
         }
         catch (ClientResultException ex)
         {
             var hint = ex.Status is 401 or 403 ? " (check OPENAI_API_KEY)" : ex.Status == 404 ? " (check OPENAI_BASE_URL and llm.model)" : "";
-            throw new LlmException($"the LLM endpoint answered HTTP {ex.Status}{hint}: {Redact(ProviderMessage(ex) ?? FirstLine(ex.Message))}", ex);
+            throw new LlmException(LlmFailure.Http, $"the LLM endpoint answered HTTP {ex.Status}{hint}: {Redact(ProviderMessage(ex) ?? FirstLine(ex.Message))}", ex);
         }
         catch (HttpRequestException ex)
         {
-            throw new LlmException($"the LLM endpoint could not be reached: {Redact(ex.Message)}", ex);
+            throw new LlmException(LlmFailure.Http, $"the LLM endpoint {Redact(BaseUrl)} could not be reached: {Redact(FirstLine(ex.Message))}", ex);
         }
         catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new LlmException($"the LLM did not answer within {_options.TimeoutSeconds} s", ex);
+            throw new LlmException(LlmFailure.Timeout, $"the LLM did not answer within {_options.TimeoutSeconds} s (llm.timeout_seconds)", ex);
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException)
         {
-            throw new LlmException($"the LLM endpoint's answer is not an OpenAI chat completion: {Redact(FirstLine(ex.Message))}", ex);
+            throw new LlmException(LlmFailure.BadAnswer, $"the LLM endpoint's answer is not an OpenAI chat completion: {Redact(FirstLine(ex.Message))}", ex);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>The endpoint the messages name: the configured base URL, or OpenAI's own.</summary>
+    private string BaseUrl => string.IsNullOrEmpty(_options.BaseUrl) ? "https://api.openai.com/v1" : _options.BaseUrl;
+
+    /// <summary>Why no connection could be made (refused, no such host), or null for other transport errors (a reset mid-body).</summary>
+    private static string? CannotConnect(HttpRequestException ex)
+    {
+        var socket = ex.InnerException as System.Net.Sockets.SocketException;
+        return (ex.HttpRequestError, socket?.SocketErrorCode) switch
+        {
+            (_, System.Net.Sockets.SocketError.ConnectionRefused) => "connection refused",
+            (HttpRequestError.NameResolutionError, _) or (_, System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData)
+                => "the host name could not be resolved",
+            (_, System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable) => "the network or host is unreachable",
+            (HttpRequestError.ConnectionError, _) => FirstLine(ex.Message),
+            (HttpRequestError.SecureConnectionError, _) => "the TLS handshake failed",
+            _ => null,
+        };
     }
 
     /// <summary>Removes the API key from any text that may be shown or stored.</summary>

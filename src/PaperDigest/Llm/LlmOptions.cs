@@ -26,12 +26,21 @@ internal sealed class LlmOptions
     public int HttpRetries { get; set; } = 4;
 
     /// <summary>First backoff of an HTTP retry when the server sends no Retry-After; it doubles each time.</summary>
-    public int RetryDelayMs { get; set; } = 1000;
+    public int RetryDelayMs { get; set; } = 1000; // 0 to 60000
 
+    /// <summary>How long one answer may take, body included (1 to <see cref="MaxTimeoutSeconds"/>).</summary>
     public int TimeoutSeconds { get; set; } = 180;
 
+    /// <summary>The reply budget sent with every request (1 to <see cref="MaxOutputTokensLimit"/>).</summary>
     public int MaxOutputTokens { get; set; } = 4000;
 
+    /// <summary>The longest wait for one answer that validation accepts: an hour.</summary>
+    public const int MaxTimeoutSeconds = 3600;
+
+    /// <summary>The largest reply budget that validation accepts (no model writes more in one reply).</summary>
+    public const int MaxOutputTokensLimit = 200_000;
+
+    /// <summary>Each problem starts with the key it is about (llm.&lt;key&gt;), so the reader can name where the value came from.</summary>
     public IEnumerable<string> Validate()
     {
         if (string.IsNullOrWhiteSpace(Model)) yield return "llm.model must not be empty";
@@ -39,8 +48,13 @@ internal sealed class LlmOptions
         if (Structured is not ("json_schema" or "json_object" or "none")) yield return $"llm.structured must be json_schema, json_object or none (got '{Structured}')";
         if (InvalidReplyRetries is < 0 or > 5) yield return $"llm.invalid_reply_retries must be between 0 and 5 (got {InvalidReplyRetries})";
         if (HttpRetries is < 0 or > 10) yield return $"llm.http_retries must be between 0 and 10 (got {HttpRetries})";
-        if (TimeoutSeconds < 1) yield return $"llm.timeout_seconds must be at least 1 (got {TimeoutSeconds})";
-        if (Temperature is < 0 or > 2) yield return $"llm.temperature must be between 0 and 2 (got {Temperature})";
-        if (BaseUrl is { Length: > 0 } u && !Uri.TryCreate(u, UriKind.Absolute, out _)) yield return $"llm.base_url is not an absolute URL: '{u}'";
+        if (RetryDelayMs is < 0 or > 60_000) yield return $"llm.retry_delay_ms must be between 0 and 60000 (got {RetryDelayMs})";
+        if (TimeoutSeconds is < 1 or > MaxTimeoutSeconds) yield return $"llm.timeout_seconds must be between 1 and {MaxTimeoutSeconds} (got {TimeoutSeconds})";
+        if (MaxOutputTokens is < 1 or > MaxOutputTokensLimit) yield return $"llm.max_output_tokens must be between 1 and {MaxOutputTokensLimit} (got {MaxOutputTokens})";
+        if (double.IsNaN(Temperature) || Temperature is < 0 or > 2) yield return $"llm.temperature must be between 0 and 2 (got {Temperature})";
+        if (BaseUrl is { Length: > 0 } u && !IsHttpUrl(u)) yield return $"llm.base_url must be an http:// or https:// URL (got '{u}')";
     }
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
 }

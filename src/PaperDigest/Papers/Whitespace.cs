@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PaperDigest.Papers;
@@ -18,12 +20,11 @@ internal static partial class Whitespace
         if (string.IsNullOrEmpty(text)) return "";
         return Runs().Replace(text, m =>
         {
-            var before = m.Index > 0 ? text[m.Index - 1] : ' ';
-            var after = m.Index + m.Length < text.Length ? text[m.Index + m.Length] : ' ';
             var wrapped = m.ValueSpan.IndexOfAny('\n', '\r') >= 0;
-            return wrapped && IsChinese(before) && IsChinese(after) ? "" : " ";
+            return wrapped && IsChinese(Rune.DecodeLastFromUtf16(text.AsSpan(0, m.Index), out var before, out _), before)
+                   && IsChinese(Rune.DecodeFromUtf16(text.AsSpan(m.Index + m.Length), out var after, out _), after) ? "" : " ";
         }).Trim();
     }
 
-    private static bool IsChinese(char c) => Cjk.IsWide(c);
+    private static bool IsChinese(OperationStatus status, Rune r) => status == OperationStatus.Done && Cjk.IsWide(r);
 }

@@ -1,3 +1,5 @@
+using PaperDigest.Papers;
+
 namespace PaperDigest.Reading;
 
 /// <summary>
@@ -10,15 +12,13 @@ internal static class TokenEstimator
     {
         var cjk = 0;
         var other = 0;
-        foreach (var c in text)
+        foreach (var r in text.EnumerateRunes())
         {
-            if (IsCjk(c)) cjk++;
-            else other++;
+            if (Cjk.IsWide(r)) cjk++;
+            else other += r.Utf16SequenceLength;
         }
         return cjk + (other + 3) / 4;
     }
 
     public static int Estimate(string? text) => text is null ? 0 : Estimate(text.AsSpan());
-
-    public static bool IsCjk(char c) => Papers.Cjk.IsWide(c);
 }

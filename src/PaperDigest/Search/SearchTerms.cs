@@ -1,4 +1,5 @@
 using System.Text;
+using PaperDigest.Papers;
 
 namespace PaperDigest.Search;
 
@@ -58,7 +59,7 @@ internal sealed record SearchTerms(IReadOnlyList<string> Words, IReadOnlyList<st
         foreach (var rune in text.EnumerateRunes())
         {
             var isWord = Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark;
-            var cjk = isWord && IsCjk(rune);
+            var cjk = isWord && Cjk.IsWide(rune);
             if (!isWord || (current.Length > 0 && cjk != currentCjk))
             {
                 if (current.Length > 0) yield return (current.ToString(), currentCjk);
@@ -71,8 +72,5 @@ internal sealed record SearchTerms(IReadOnlyList<string> Words, IReadOnlyList<st
         if (current.Length > 0) yield return (current.ToString(), currentCjk);
     }
 
-    internal static bool IsCjk(Rune rune) => rune.Value is
-        (>= 0x2E80 and <= 0x9FFF) or (>= 0xAC00 and <= 0xD7AF) or (>= 0xF900 and <= 0xFAFF) or (>= 0x20000 and <= 0x3FFFF);
-
-    internal static bool ContainsCjk(string text) => text.EnumerateRunes().Any(IsCjk);
+    internal static bool ContainsCjk(string text) => text.EnumerateRunes().Any(Cjk.IsWide);
 }

@@ -5,8 +5,8 @@ using PaperDigest.Llm;
 namespace PaperDigest.Summaries;
 
 /// <summary>
-/// Asks the LLM for a structured summary, validates the reply (schema and language) and asks again, saying what was
-/// wrong, at most llm.invalid_reply_retries times; then once more for numbers that the paper does not contain.
+/// Asks the LLM for a structured summary through <see cref="StructuredAsk"/> (fields and language checked, re-asked
+/// at most llm.invalid_reply_retries times), then once more, through the same routine, for numbers that the paper does not contain.
 /// </summary>
 internal sealed class LlmSummaryWriter(LlmClient llm, LlmOptions options) : ISummaryWriter
 {
@@ -16,62 +16,31 @@ internal sealed class LlmSummaryWriter(LlmClient llm, LlmOptions options) : ISum
 
     public async Task<WrittenSummary> WriteAsync(SummaryInput input, SummaryStyle style, string lang, CancellationToken cancellationToken)
     {
-        var messages = new List<LlmMessage>
+        var request = new LlmRequest(
+            [new(LlmRole.System, SystemPrompt(style, lang, options.Structured)), new(LlmRole.User, UserPrompt(input))],
+            style.SchemaName, style.Schema);
+        ReplyCheck<JsonObject> Validate(JsonObject reply) => SummaryValidator.Check(reply, style, lang);
+
+        var first = await StructuredAsk.AskAsync(llm, request, Validate, options.InvalidReplyRetries, cancellationToken);
+        if (first.Value is not { } fields)
+            return new WrittenSummary(false, [], first.Error, first.InputTokens, first.OutputTokens, []);
+        var paperText = input.Paper.Title + "\n" + input.Text;
+        var unsupported = NumberCheck.FindUnsupported(SummaryText.Of(fields), paperText);
+        if (unsupported.Count == 0 || !options.RetryUnsupportedNumbers)
+            return new WrittenSummary(true, fields, null, first.InputTokens, first.OutputTokens, unsupported);
+
+        // Once more, naming the numbers the paper does not contain; the reply with fewer such numbers is kept.
+        var followUp = request with
         {
-            new(LlmRole.System, SystemPrompt(style, lang, options.Structured)),
-            new(LlmRole.User, UserPrompt(input)),
-        };
-        int inputTokens = 0, outputTokens = 0;
-        IReadOnlyList<string> problems = [];
-        JsonObject? best = null;
-        IReadOnlyList<string> bestUnsupported = [];
-        var numberRetryUsed = !options.RetryUnsupportedNumbers;
-
-        for (var attempt = 0; attempt <= options.InvalidReplyRetries + 1; attempt++)
-        {
-            LlmReply reply;
-            try
-            {
-                reply = await llm.CompleteAsync(new LlmRequest(messages, style.SchemaName, style.Schema), cancellationToken);
-            }
-            catch (LlmException ex)
-            {
-                return best is not null
-                    ? new WrittenSummary(true, best, null, inputTokens, outputTokens, bestUnsupported)
-                    : new WrittenSummary(false, [], ex.Message, inputTokens, outputTokens, []);
-            }
-            inputTokens += reply.InputTokens;
-            outputTokens += reply.OutputTokens;
-
-            var (fields, found) = SummaryValidator.Validate(reply.Text, style, lang);
-            if (fields is null)
-            {
-                problems = found;
-                if (attempt >= options.InvalidReplyRetries) break;
-                messages.Add(new(LlmRole.Assistant, Truncate(reply.Text, 4000)));
-                messages.Add(new(LlmRole.User,
-                    "Your reply was not valid: " + string.Join("; ", found) + ". Reply again with only the JSON object, every field filled, in the asked language."));
-                continue;
-            }
-
-            var unsupported = NumberCheck.FindUnsupported(SummaryText.Of(fields), input.Paper.Title + "\n" + input.Text);
-            if (best is null || unsupported.Count < bestUnsupported.Count)
-            {
-                best = fields;
-                bestUnsupported = unsupported;
-            }
-            if (unsupported.Count == 0 || numberRetryUsed) break;
-
-            numberRetryUsed = true;
-            messages.Add(new(LlmRole.Assistant, reply.Text));
-            messages.Add(new(LlmRole.User,
+            Messages = [.. first.Conversation, new(LlmRole.User,
                 "These numbers in your reply do not occur in the paper text: " + string.Join(", ", unsupported)
-                + ". Correct them to numbers the text states, or leave them out. Reply again with the whole JSON object."));
-        }
-
-        return best is not null
-            ? new WrittenSummary(true, best, null, inputTokens, outputTokens, bestUnsupported)
-            : new WrittenSummary(false, [], "invalid reply after " + (options.InvalidReplyRetries + 1) + " attempts: " + string.Join("; ", problems), inputTokens, outputTokens, []);
+                + ". Correct them to numbers the text states, or leave them out. Reply again with the whole JSON object.")],
+        };
+        var second = await StructuredAsk.AskAsync(llm, followUp, Validate, Math.Max(0, options.InvalidReplyRetries - (first.Attempts - 1)), cancellationToken);
+        int inputTokens = first.InputTokens + second.InputTokens, outputTokens = first.OutputTokens + second.OutputTokens;
+        if (second.Value is { } corrected && NumberCheck.FindUnsupported(SummaryText.Of(corrected), paperText) is var left && left.Count < unsupported.Count)
+            return new WrittenSummary(true, corrected, null, inputTokens, outputTokens, left);
+        return new WrittenSummary(true, fields, null, inputTokens, outputTokens, unsupported);
     }
 
     internal static string SystemPrompt(SummaryStyle style, string lang, string structured)
@@ -97,6 +66,4 @@ internal sealed class LlmSummaryWriter(LlmClient llm, LlmOptions options) : ISum
         sb.Append(input.Text);
         return sb.ToString();
     }
-
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

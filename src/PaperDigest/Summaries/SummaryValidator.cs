@@ -1,38 +1,16 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using PaperDigest.Llm;
+using PaperDigest.Papers;
 
 namespace PaperDigest.Summaries;
 
-/// <summary>Checks an LLM reply against the style's schema and the asked language.</summary>
+/// <summary>Checks a reply's JSON object (read by <see cref="JsonReply"/>) against the style's fields and the asked language.</summary>
 internal static class SummaryValidator
 {
-    /// <summary>The reply's fields when valid; otherwise the problems, in words the model is shown on a retry.</summary>
-    public static (JsonObject? Fields, IReadOnlyList<string> Problems) Validate(string reply, SummaryStyle style, string lang)
+    /// <summary>The reply's fields, trimmed, when valid; otherwise the problems, in words the model is shown on a re-ask.</summary>
+    public static ReplyCheck<JsonObject> Check(JsonObject obj, SummaryStyle style, string lang)
     {
         var problems = new List<string>();
-        JsonObject? obj;
-        try
-        {
-            obj = JsonNode.Parse(ExtractJson(reply)) as JsonObject;
-        }
-        catch (JsonException ex)
-        {
-            return (null, [$"the reply is not valid JSON ({ex.Message.Split('\n')[0]})"]);
-        }
-        catch (ArgumentException) // JsonNode rejects an object with the same key twice only when it is indexed
-        {
-            return (null, ["the reply has the same JSON key twice"]);
-        }
-        if (obj is null) return (null, ["the reply is not a JSON object"]);
-        try
-        {
-            _ = obj.Count > 0 ? obj[obj.First().Key] : null; // forces the duplicate-key check before the fields are read
-        }
-        catch (ArgumentException)
-        {
-            return (null, ["the reply has the same JSON key twice"]);
-        }
-
         var fields = new JsonObject();
         var prose = new System.Text.StringBuilder();
         foreach (var f in style.Fields)
@@ -62,16 +40,6 @@ internal static class SummaryValidator
 
         if (problems.Count == 0 && LanguageCheck.Problem(prose.ToString(), lang) is { } wrongLanguage)
             problems.Add(wrongLanguage);
-        return problems.Count == 0 ? (fields, problems) : (null, problems);
-    }
-
-    /// <summary>The JSON object inside a reply that may be wrapped in a Markdown code fence or prose (providers without structured output).</summary>
-    internal static string ExtractJson(string reply)
-    {
-        var s = reply.Trim();
-        if (s.StartsWith('{')) return s;
-        var start = s.IndexOf('{');
-        var end = s.LastIndexOf('}');
-        return start >= 0 && end > start ? s[start..(end + 1)] : s;
+        return problems.Count == 0 ? ReplyCheck<JsonObject>.Valid(fields) : ReplyCheck<JsonObject>.Invalid(problems);
     }
 }

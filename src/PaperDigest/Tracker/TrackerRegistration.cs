@@ -19,7 +19,7 @@ internal static class TrackerRegistration
             .AddSingleton<TrackerPublisher>()
             .AddSingleton(sp => new CodeLinkChecker(sp.GetRequiredService<HuggingFacePaperClient>(), sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<CodeLinkChecker>>(), fetchStars ? sp.GetRequiredService<GitHubRepoClient>() : null));
-        if (translate) services.AddSingleton(sp => new AbstractTranslator(sp.GetRequiredService<LlmClient>(), sp.GetRequiredService<TrackerStore>()));
+        if (translate) services.AddSingleton(sp => new AbstractTranslator(sp.GetRequiredService<LlmClient>(), sp.GetRequiredService<LlmOptions>(), sp.GetRequiredService<TrackerStore>()));
         return services;
     }
 }

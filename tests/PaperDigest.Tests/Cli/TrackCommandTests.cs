@@ -181,9 +181,9 @@ public sealed class TrackCommandTests : IAsyncLifetime
         // When
         var result = await _cli.RunAsync("track");
 
-        // Then: one retry, then the original abstract, the paper named
+        // Then: llm.invalid_reply_retries (2) re-asks, as for summaries; then the original abstract, the paper named
         Assert.Equal(3, result.ExitCode);
-        Assert.Equal(2, _llm.ChatRequests);
+        Assert.Equal(3, _llm.ChatRequests);
         Assert.Contains("failed: 2609.00001v1 A multimodal model: translation:", result.Error);
         Assert.Contains("|We propose A multimodal model for paper 2609.00001.|", Readme);
     }

@@ -208,6 +208,48 @@ public sealed class AppOptionsReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_OpenAiBaseUrlNotHttp_ErrorNamesVariableAndKey()
+    {
+        // Given
+        var env = new Dictionary<string, string> { ["OPENAI_BASE_URL"] = "ftp://llm.example/v1" };
+
+        // When
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, env));
+
+        // Then
+        Assert.Equal("Invalid configuration: environment variable OPENAI_BASE_URL: llm.base_url must be an http:// or https:// URL (got 'ftp://llm.example/v1').", ex.Message);
+    }
+
+    [Fact]
+    public void Read_OutOfRangeTimingInYaml_ErrorNamesFileLineAndKey()
+    {
+        // Given
+        var file = Write("llm:\n  model: x\n  timeout_seconds: 100000\n  retry_delay_ms: -1\n  max_output_tokens: 0\n");
+
+        // When
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, new Dictionary<string, string>()));
+
+        // Then
+        Assert.Contains($"{file}:4: llm.retry_delay_ms must be between 0 and 60000 (got -1)", ex.Message);
+        Assert.Contains($"{file}:3: llm.timeout_seconds must be between 1 and 3600 (got 100000)", ex.Message);
+        Assert.Contains($"{file}:5: llm.max_output_tokens must be between 1 and 200000 (got 0)", ex.Message);
+    }
+
+    [Fact]
+    public void Read_OutOfRangeFromPaperDigestVariable_NamesTheVariable()
+    {
+        // Given: the file sets a good value, the environment a bad one (the environment wins, so it is named)
+        Write("llm:\n  timeout_seconds: 60\n");
+        var env = new Dictionary<string, string> { ["PAPERDIGEST_LLM__TIMEOUT_SECONDS"] = "100000" };
+
+        // When
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, env));
+
+        // Then
+        Assert.Contains("environment variable PAPERDIGEST_LLM__TIMEOUT_SECONDS: llm.timeout_seconds must be between 1 and 3600", ex.Message);
+    }
+
+    [Fact]
     public void Read_MissingConfigFlagFile_NamesTheFlag()
     {
         var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(Path.Combine(_dir, "nope.yml"), _dir, new Dictionary<string, string>()));

@@ -10,6 +10,7 @@ public sealed class WhitespaceTests
     [InlineData("该研究提出了ScaleCUA，\n一个跨平台的代理。", "该研究提出了ScaleCUA，一个跨平台的代理。")]
     [InlineData("中文 English 中文", "中文 English 中文")]
     [InlineData("模型\nLLM", "模型 LLM")]
+    [InlineData("𠀀𠀁\n𠀂", "𠀀𠀁𠀂")] // extension B (astral) characters are Chinese too
     [InlineData(null, "")]
     public void Collapse_Text_SingleSpacedWithoutBreakingChinese(string? text, string expected) =>
         Assert.Equal(expected, Whitespace.Collapse(text));

@@ -11,6 +11,7 @@ public sealed class TokenEstimatorTests
     [InlineData("准确率达到", 5)]
     [InlineData("准确率 accuracy", 3 + 3)]
     [InlineData("ひらがなカタカナ한국어，", 12)]
+    [InlineData("𠀀𠀁𠀂𠀃", 4)] // extension B: one rune each, not eight UTF-16 units
     public void Estimate_Text_CountsCjkOneEachAndOtherByFour(string text, int expected)
     {
         // Given a text

@@ -6,7 +6,19 @@ using Microsoft.AspNetCore.Http;
 namespace PaperDigest.Tests.TestSupport;
 
 /// <summary>What the fake LLM does with a request.</summary>
-public enum LlmFault { None, RateLimited, ServerError, NotJson, MissingField, WrongLanguage, InventedNumber, EchoKey, DuplicateKey }
+public enum LlmFault
+{
+    None, RateLimited, ServerError, NotJson, MissingField, WrongLanguage, InventedNumber, EchoKey, DuplicateKey,
+
+    /// <summary>The valid JSON inside a ```json fence with prose around it, as models without structured output answer.</summary>
+    Fenced,
+
+    /// <summary>No content, a <c>refusal</c> message instead.</summary>
+    Refusal,
+
+    /// <summary>No content, finish_reason content_filter.</summary>
+    ContentFilter,
+}
 
 /// <summary>
 /// A fake OpenAI-compatible server on 127.0.0.1: POST /v1/chat/completions answers schema-valid JSON built from the
@@ -89,6 +101,9 @@ public sealed class FakeLlmServer : IAsyncDisposable
             {
                 LlmFault.NotJson => "Sure! Here is a summary of the paper: it is very good.",
                 LlmFault.DuplicateKey => Reply(request, fault).ToJsonString().TrimEnd('}') + ", \"summary\": \"again\", \"keywords\": []}",
+                LlmFault.Fenced => "  \nHere is the JSON you asked for:\n\n```json\n" + Reply(request, fault).ToJsonString(new JsonSerializerOptions { WriteIndented = true })
+                                   + "\n```\n\nLet me know if {anything} should change.",
+                LlmFault.Refusal or LlmFault.ContentFilter => null,
                 _ => Reply(request, fault).ToJsonString(),
             };
             Interlocked.Increment(ref _completions);
@@ -102,8 +117,13 @@ public sealed class FakeLlmServer : IAsyncDisposable
                 ["choices"] = new JsonArray(new JsonObject
                 {
                     ["index"] = 0,
-                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content },
-                    ["finish_reason"] = "stop",
+                    ["message"] = new JsonObject
+                    {
+                        ["role"] = "assistant",
+                        ["content"] = content,
+                        ["refusal"] = fault == LlmFault.Refusal ? "I can't help with that request." : null,
+                    },
+                    ["finish_reason"] = fault == LlmFault.ContentFilter ? "content_filter" : "stop",
                 }),
                 ["usage"] = new JsonObject { ["prompt_tokens"] = 120, ["completion_tokens"] = 80, ["total_tokens"] = 200 },
             });

@@ -1,4 +1,6 @@
-namespace PaperDigest.Summaries;
+using System.Text;
+
+namespace PaperDigest.Papers;
 
 /// <summary>
 /// Tells whether prose is written in the asked language. Chinese technical prose keeps English terms (model names,
@@ -6,15 +8,15 @@ namespace PaperDigest.Summaries;
 /// </summary>
 internal static class LanguageCheck
 {
-    /// <summary>Share of CJK characters among (CJK characters + Latin words); 0 for text with neither.</summary>
+    /// <summary>Share of Chinese characters (runes, see <see cref="Cjk"/>) among (those + Latin words); 0 for text with neither.</summary>
     public static double ChineseShare(string text)
     {
         int cjk = 0, latinWords = 0;
         var inWord = false;
-        foreach (var c in text)
+        foreach (var r in text.EnumerateRunes())
         {
-            if (IsCjk(c)) { cjk++; inWord = false; }
-            else if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z') { if (!inWord) latinWords++; inWord = true; }
+            if (Cjk.IsIdeograph(r)) { cjk++; inWord = false; }
+            else if (r.Value is >= 'a' and <= 'z' or >= 'A' and <= 'Z') { if (!inWord) latinWords++; inWord = true; }
             else inWord = false;
         }
         return cjk + latinWords == 0 ? 0 : (double)cjk / (cjk + latinWords);
@@ -32,6 +34,4 @@ internal static class LanguageCheck
             _ => null,
         };
     }
-
-    public static bool IsCjk(char c) => Papers.Cjk.IsIdeograph(c);
 }
