@@ -12,6 +12,9 @@ internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, 
 {
     public ISummaryWriter Writer => writer;
 
+    /// <summary>The database file, for messages about the store itself.</summary>
+    public string StorePath => store.Path;
+
     public SummaryKey KeyFor(Papers.Paper paper, SummaryStyle style, string lang) => SummaryKey.For(paper, style, lang, writer.Model);
 
     /// <summary>Stores (when the store can) and returns a failed summary for an unexpected error.</summary>
