@@ -207,5 +207,20 @@ internal static class StoreMigrations
         ALTER TABLE topic_papers_merged RENAME TO paper_topics;
         CREATE INDEX paper_topics_paper ON paper_topics(paper_id);
         """,
+        // 5: work claims. A run that is writing a summary claims its key, so a second run at the same time waits for the
+        // result instead of paying for it again. A claim older than the summary service's stale window can be taken over.
+        """
+        CREATE TABLE summary_claims (
+            paper_id       TEXT NOT NULL,
+            paper_version  TEXT NOT NULL,
+            style          TEXT NOT NULL,
+            lang           TEXT NOT NULL,
+            prompt_version TEXT NOT NULL,
+            model          TEXT NOT NULL,
+            run_id         TEXT NOT NULL,                 -- the claiming process's id (one per command invocation)
+            claimed_at     TEXT NOT NULL,                 -- ISO 8601, UTC
+            PRIMARY KEY (paper_id, paper_version, style, lang, prompt_version, model)
+        );
+        """,
     ];
 }
