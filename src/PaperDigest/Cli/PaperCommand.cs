@@ -46,9 +46,13 @@ internal static class PaperCommand
             {
                 throw new SourceException($"arXiv could not be asked for {id}: {ex.Message}", ex);
             }
-            if (found.Count == 0) throw new SourceException($"arXiv has no paper {id}.");
-            await papers.UpsertAsync([found[0].ToPaper()], cancellationToken);
-            paper = found[0].ToPaper() with { Id = id.Version is null ? found[0].Id : id };
+            // arXiv may list other papers (or none) for an id it does not know: only the entry with the id asked for is it.
+            var listed = found.FirstOrDefault(e => e.Id.Id == id.Id && (id.Version is null || e.Id.Version == id.Version))
+                ?? found.FirstOrDefault(e => e.Id.Id == id.Id)
+                ?? throw new SourceException($"arXiv has no paper {id}.");
+            var fetched = listed.ToPaper();
+            await papers.UpsertAsync([fetched], cancellationToken);
+            paper = fetched with { Id = id.Version is null ? listed.Id : id };
         }
 
         var writer = services.GetRequiredService<ISummaryWriter>();

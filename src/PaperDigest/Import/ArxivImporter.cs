@@ -19,20 +19,30 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
         var started = time.GetTimestamp();
         long lines = 0, imported = 0, skipped = 0;
         var batch = new List<Paper>(BatchSize);
-        await foreach (var line in ArxivJsonlReader.ReadAsync(path, cancellationToken))
+        try
         {
-            lines = line.Number;
-            if (line.Paper is null)
+            await foreach (var line in ArxivJsonlReader.ReadAsync(path, cancellationToken))
             {
-                skipped++;
-                onBadLine(line);
-                continue;
+                lines = line.Number;
+                if (line.Paper is null)
+                {
+                    skipped++;
+                    onBadLine(line);
+                    continue;
+                }
+                batch.Add(line.Paper);
+                if (batch.Count < BatchSize) continue;
+                imported += await store.WriteAsync(batch, cancellationToken);
+                batch.Clear();
+                progress?.Report(new ImportProgress(lines, imported, skipped));
             }
-            batch.Add(line.Paper);
-            if (batch.Count < BatchSize) continue;
-            imported += await store.WriteAsync(batch, cancellationToken);
-            batch.Clear();
-            progress?.Report(new ImportProgress(lines, imported, skipped));
+        }
+        catch (ImportFileException ex)
+        {
+            // What was read before the file broke is kept (the merge is idempotent: importing the whole file again completes it).
+            if (batch.Count > 0) imported += await store.WriteAsync(batch, cancellationToken);
+            throw new ImportFileException(
+                $"{ex.Message}; {imported:N0} papers from the {lines:N0} lines before it are stored ({skipped:N0} bad lines skipped), the rest of the file was not read.", ex);
         }
         if (batch.Count > 0) imported += await store.WriteAsync(batch, cancellationToken);
         progress?.Report(new ImportProgress(lines, imported, skipped));

@@ -6,7 +6,7 @@ namespace PaperDigest.Papers;
 /// <summary>An arXiv identifier: new style (2509.15221) or old style (astro-ph/0601001), with its version when known.</summary>
 internal sealed partial record ArxivId(string Id, int? Version)
 {
-    [GeneratedRegex(@"^(?:arxiv:)?(?<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?:v(?<v>\d+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:arxiv:)?(?<id>[0-9]{4}\.[0-9]{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/[0-9]{7})(?:v(?<v>[0-9]{1,9}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out ArxivId? id)
@@ -24,7 +24,8 @@ internal sealed partial record ArxivId(string Id, int? Version)
         s = s.TrimEnd('/');
         var m = Pattern().Match(s);
         if (!m.Success) return false;
-        int? version = m.Groups["v"].Success ? int.Parse(m.Groups["v"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        // ASCII digits only, and at most nine of them in a version: no overflow, no Arabic-Indic or full-width digits.
+        int? version = m.Groups["v"].Success ? int.Parse(m.Groups["v"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : null;
         id = new ArxivId(m.Groups["id"].Value, version);
         return true;
     }

@@ -24,7 +24,7 @@ internal static partial class ArxivAuthorParser
 
     private sealed record Name(string Text, List<string> Marks, List<string> Contacts, string Notes);
 
-    public static IReadOnlyList<ArxivAuthor> Parse(IElement authors, LatexmlTextWriter writer)
+    public static IReadOnlyList<Author> Parse(IElement authors, LatexmlTextWriter writer)
     {
         var names = new List<Name>();
         var marked = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -51,7 +51,7 @@ internal static partial class ArxivAuthorParser
                 else ReadNameLine(line, names, contacts, notes);
             }
         }
-        return names.Select(n => new ArxivAuthor(n.Text, Affiliations(n, marked, unmarked))).ToList();
+        return names.Select(n => new Author(n.Text, Affiliations(n, marked, unmarked))).ToList();
     }
 
     private static List<string> Affiliations(Name name, Dictionary<string, string> marked, List<string> unmarked)

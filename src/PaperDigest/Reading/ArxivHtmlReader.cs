@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using PaperDigest.Papers;
 
 namespace PaperDigest.Reading;
 
@@ -23,7 +24,7 @@ internal sealed class ArxivHtmlReader
     private readonly Stack<SectionBuilder> _open = new();
     private string _title = "";
     private string _abstract = "";
-    private IReadOnlyList<ArxivAuthor> _authors = [];
+    private IReadOnlyList<Author> _authors = [];
 
     private ArxivHtmlReader()
     {

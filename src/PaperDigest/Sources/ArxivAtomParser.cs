@@ -118,7 +118,7 @@ internal static class ArxivAtomParser
                 ?.Attribute("href")?.Value);
     }
 
-    private static ArxivAuthor ParseAuthor(XElement author) => new(
+    private static Author ParseAuthor(XElement author) => new(
         Whitespace.Collapse(author.Element(Atom + "name")?.Value),
         author.Elements(Arxiv + "affiliation").Select(a => Whitespace.Collapse(a.Value)).Where(a => a.Length > 0).ToList());
 

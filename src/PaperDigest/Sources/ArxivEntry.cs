@@ -7,7 +7,7 @@ internal sealed record ArxivEntry(
     ArxivId Id,
     string Title,
     string Summary,
-    IReadOnlyList<ArxivAuthor> Authors,
+    IReadOnlyList<Author> Authors,
     DateTimeOffset Published,
     DateTimeOffset Updated,
     string? PrimaryCategory,

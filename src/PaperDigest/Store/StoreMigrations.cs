@@ -185,5 +185,42 @@ internal static class StoreMigrations
         INSERT INTO search_words (rowid, title, authors, abstract, summaries) SELECT doc, title, authors, abstract, summaries FROM search_documents;
         INSERT INTO search_trigram (rowid, title, summaries) SELECT doc, title, summaries FROM search_documents;
         """,
+        // 4: one topic<->paper table. The tracker's history (tracker_topics) and the reader's copy (paper_topics) merge
+        // into paper_topics (topic, paper_id, first_seen); a paper's date is papers.published, no longer copied per topic.
+        // Rows of both are kept (the earliest first_seen wins); rows whose paper is not stored cannot be shown and are left out.
+        """
+        CREATE TABLE topic_papers_merged (
+            topic      TEXT NOT NULL,                     -- the topic's name, as on the page
+            paper_id   TEXT NOT NULL REFERENCES papers(id),
+            first_seen TEXT NOT NULL,                     -- when the topic first found it (ISO 8601)
+            PRIMARY KEY (topic, paper_id)
+        );
+        INSERT INTO topic_papers_merged (topic, paper_id, first_seen)
+            SELECT topic, paper_id, min(first_seen) FROM (
+                SELECT topic, paper_id, first_seen FROM tracker_topics
+                UNION ALL
+                SELECT topic, paper_id, coalesce(published, (SELECT updated_at FROM papers WHERE id = paper_id)) FROM paper_topics)
+            WHERE paper_id IN (SELECT id FROM papers)
+            GROUP BY topic, paper_id;
+        DROP TABLE tracker_topics;
+        DROP TABLE paper_topics;
+        ALTER TABLE topic_papers_merged RENAME TO paper_topics;
+        CREATE INDEX paper_topics_paper ON paper_topics(paper_id);
+        """,
+        // 5: work claims. A run that is writing a summary claims its key, so a second run at the same time waits for the
+        // result instead of paying for it again. A claim older than the summary service's stale window can be taken over.
+        """
+        CREATE TABLE summary_claims (
+            paper_id       TEXT NOT NULL,
+            paper_version  TEXT NOT NULL,
+            style          TEXT NOT NULL,
+            lang           TEXT NOT NULL,
+            prompt_version TEXT NOT NULL,
+            model          TEXT NOT NULL,
+            run_id         TEXT NOT NULL,                 -- the claiming process's id (one per command invocation)
+            claimed_at     TEXT NOT NULL,                 -- ISO 8601, UTC
+            PRIMARY KEY (paper_id, paper_version, style, lang, prompt_version, model)
+        );
+        """,
     ];
 }

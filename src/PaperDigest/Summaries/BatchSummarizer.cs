@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PaperDigest.Papers;
+using PaperDigest.Store;
 
 namespace PaperDigest.Summaries;
 
@@ -10,6 +11,8 @@ internal sealed record BatchResult(IReadOnlyDictionary<(string PaperId, string S
 /// The summarize stage: every (paper, style) pair through the summary service, at most `concurrency` at once.
 /// A failure is a stored status, never an exception, so one bad paper does not stop the others.
 /// </summary>
+/// A full disk is the exception: nothing more could be stored, so the batch stops at once (no more LLM calls) with a
+/// <see cref="StoreFullException"/> naming the store.
 internal sealed class BatchSummarizer(SummaryService service)
 {
     public async Task<BatchResult> RunAsync(
@@ -24,7 +27,7 @@ internal sealed class BatchSummarizer(SummaryService service)
         var work = papers.SelectMany(p => styles.Select(s => (Paper: p, Style: s))).ToList();
         var results = new ConcurrentDictionary<(string, string), StoredSummary>();
         int done = 0, failed = 0, cached = 0;
-        long tokens = 0;
+        long tokens = 0, stored = 0;
         var gate = new object();
 
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
@@ -35,12 +38,17 @@ internal sealed class BatchSummarizer(SummaryService service)
                 {
                     result = await service.GetOrWriteAsync(item.Paper, item.Style, lang, c => read(item.Paper, item.Style, c), ct);
                 }
+                catch (Exception ex) when (StoreFullException.IsDiskFull(ex))
+                {
+                    throw new StoreFullException(service.StorePath, (ex as StoreFullException)?.InnerException?.Message ?? ex.Message, Volatile.Read(ref stored), ex);
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // One paper's unexpected failure (a locked database, a bug) is that paper's failure, not the run's.
                     result = new SummaryResult(await service.RecordFailureAsync(item.Paper, item.Style, lang, $"{ex.GetType().Name}: {ex.Message}", ct), Cached: false);
                 }
                 results[(item.Paper.Id.Id, item.Style.Name)] = result.Summary;
+                if (!result.Cached) Interlocked.Increment(ref stored);
                 BatchProgress snapshot;
                 lock (gate)
                 {

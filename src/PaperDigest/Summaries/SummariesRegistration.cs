@@ -19,6 +19,8 @@ internal static class SummariesRegistration
             .AddSingleton<ISummaryWriter>(sp => llmConfigured
                 ? new LlmSummaryWriter(sp.GetRequiredService<LlmClient>(), options)
                 : new OfflineSummaryWriter())
+            .AddSingleton<SummaryClaimStore>()
+            .AddSingleton(SummaryClaimOptions.From(options))
             .AddSingleton<SummaryService>()
             .AddSingleton<BatchSummarizer>()
             .AddSingleton<PaperTextSource>();

@@ -7,9 +7,16 @@ internal sealed record SummaryResult(StoredSummary Summary, bool Cached);
 /// <summary>
 /// Returns the stored summary for (paper, version, style, language, prompt version, model), or writes one and stores
 /// it at once. The text to summarize is only read on a miss, so a rerun reads and asks nothing.
+/// Two runs at once do not both pay for one summary: the writer of a key claims it in the store, the other waits for
+/// its result (polling, at most until the claim is stale) and uses it.
 /// </summary>
-internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, TimeProvider time)
+internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, TimeProvider time, SummaryClaimStore? claims = null, SummaryClaimOptions? claimOptions = null)
 {
+    private readonly string _runId = ClaimOwner.NewRunId();
+
+    /// <summary>The database file, for messages about the store itself.</summary>
+    public string StorePath => store.Path;
+
     public SummaryKey KeyFor(Papers.Paper paper, SummaryStyle style, string lang) => SummaryKey.For(paper, style, lang, writer.Model);
 
     /// <summary>Stores (when the store can) and returns a failed summary for an unexpected error.</summary>
@@ -32,7 +39,36 @@ internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, 
     {
         var key = KeyFor(paper, style, lang);
         if (await store.FindOkAsync(key, cancellationToken) is { } cached) return new SummaryResult(cached, Cached: true);
+        if (claims is null) return await WriteAsync(key, read, style, lang, cancellationToken);
 
+        var options = claimOptions ?? new SummaryClaimOptions(TimeSpan.FromMinutes(30), TimeSpan.FromMilliseconds(250));
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            if (await claims.TryClaimAsync(key, _runId, now, now - options.StaleAfter, cancellationToken)
+                || (await claims.HolderAsync(key, cancellationToken) is { } holder && ClaimOwner.IsGone(holder)
+                    && await claims.TakeOverAsync(key, holder, _runId, now, cancellationToken)))
+            {
+                try
+                {
+                    // Another run may have stored it between our look and our claim.
+                    if (await store.FindOkAsync(key, cancellationToken) is { } justStored) return new SummaryResult(justStored, Cached: true);
+                    return await WriteAsync(key, read, style, lang, cancellationToken);
+                }
+                finally
+                {
+                    await claims.ReleaseAsync(key, _runId, CancellationToken.None);
+                }
+            }
+            // Another run is writing it: wait for its result (bounded: its claim turns stale and is taken over).
+            await Task.Delay(options.PollInterval, time, cancellationToken);
+            if (await store.FindOkAsync(key, cancellationToken) is { } theirs) return new SummaryResult(theirs, Cached: true);
+        }
+    }
+
+    private async Task<SummaryResult> WriteAsync(
+        SummaryKey key, Func<CancellationToken, Task<SummaryInput>> read, SummaryStyle style, string lang, CancellationToken cancellationToken)
+    {
         var input = await read(cancellationToken);
         var written = await writer.WriteAsync(input, style, lang, cancellationToken);
         var stored = new StoredSummary(

@@ -8,6 +8,9 @@ namespace PaperDigest.Summaries;
 /// <summary>Summaries keyed by (paper, version, style, language, prompt version, model): the cache that makes a rerun free.</summary>
 internal sealed class SummaryStore(SqliteStore store)
 {
+    /// <summary>The database file.</summary>
+    public string Path => store.Path;
+
     private const string Select =
         """
         SELECT paper_id AS PaperId, paper_version AS PaperVersion, style AS Style, lang AS Lang, prompt_version AS PromptVersion,

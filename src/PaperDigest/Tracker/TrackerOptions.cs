@@ -37,11 +37,7 @@ internal sealed class TrackerOptions
         if (CodeRecheckDays < 0) yield return $"tracker.code_recheck_days must not be negative (got {CodeRecheckDays})";
         foreach (var dup in Topics.GroupBy(t => t.Name.Trim(), StringComparer.Ordinal).Where(g => g.Count() > 1))
             yield return $"tracker.topics: the topic '{dup.Key}' is named twice";
-        foreach (var topic in Topics)
-        {
-            if (topic.AllTerms().Count == 0)
-                yield return $"tracker.topics: topic '{(string.IsNullOrWhiteSpace(topic.Name) ? "(unnamed)" : topic.Name)}' has no terms (give it terms: or title_terms:)";
-            foreach (var error in topic.Validate()) yield return "tracker.topics: " + error.TrimEnd('.');
-        }
+        // A topic with only categories is a whole category feed: TopicQueryBuilder asks for it; TopicOptions.Validate decides.
+        foreach (var error in Topics.SelectMany(t => t.Validate())) yield return "tracker.topics: " + error.TrimEnd('.');
     }
 }

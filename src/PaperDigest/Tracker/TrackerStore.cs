@@ -4,7 +4,10 @@ using PaperDigest.Store;
 
 namespace PaperDigest.Tracker;
 
-/// <summary>The tracker's history (which topic found which paper, kept across runs) and its translated abstracts.</summary>
+/// <summary>
+/// The tracker's history (paper_topics: which topic found which paper, kept across runs; the web reader and search read it)
+/// and its translated abstracts.
+/// </summary>
 internal sealed class TrackerStore(SqliteStore store, TimeProvider time)
 {
     /// <summary>Records that <paramref name="topic"/> found these papers (already in <c>papers</c>); returns how many are new to the topic.</summary>
@@ -17,12 +20,8 @@ internal sealed class TrackerStore(SqliteStore store, TimeProvider time)
         foreach (var id in paperIds.Distinct(StringComparer.Ordinal))
         {
             added += await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT OR IGNORE INTO tracker_topics (topic, paper_id, first_seen) VALUES (@topic, @id, @now)",
+                "INSERT OR IGNORE INTO paper_topics (topic, paper_id, first_seen) VALUES (@topic, @id, @now)",
                 new { topic, id, now }, transaction, cancellationToken: cancellationToken));
-            // The web reader's view of topics (search filter, topic pages, feeds).
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT OR IGNORE INTO paper_topics (paper_id, topic, published) SELECT id, @topic, published FROM papers WHERE id = @id",
-                new { topic, id }, transaction, cancellationToken: cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
         return added;
@@ -33,7 +32,7 @@ internal sealed class TrackerStore(SqliteStore store, TimeProvider time)
     {
         await using var connection = await store.ConnectAsync(cancellationToken);
         var ids = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT paper_id FROM tracker_topics WHERE topic = @topic", new { topic }, cancellationToken: cancellationToken));
+            "SELECT paper_id FROM paper_topics WHERE topic = @topic", new { topic }, cancellationToken: cancellationToken));
         return ids.OrderByDescending(PaperDigest.Tracker.TrackerTopic.SubmissionKey).ThenByDescending(i => i, StringComparer.Ordinal).Take(max).ToList();
     }
 

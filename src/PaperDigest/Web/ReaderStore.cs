@@ -57,7 +57,7 @@ internal sealed class ReaderStore(SqliteStore store, PaperStore papers, SummaryS
     {
         await using var connection = await store.ConnectAsync(cancellationToken);
         var ids = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT t.paper_id FROM paper_topics t JOIN papers p ON p.id = t.paper_id WHERE t.topic = @topic ORDER BY coalesce(t.published, p.published) DESC, t.paper_id DESC LIMIT @limit",
+            "SELECT t.paper_id FROM paper_topics t JOIN papers p ON p.id = t.paper_id WHERE t.topic = @topic ORDER BY p.published DESC, t.paper_id DESC LIMIT @limit",
             new { topic, limit }, cancellationToken: cancellationToken));
         var result = new List<ReaderPaper>();
         foreach (var id in ids)

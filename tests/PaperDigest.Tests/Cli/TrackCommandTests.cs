@@ -334,7 +334,7 @@ public sealed class TrackCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("tracker:\n  topics:\n    - name: x\n      terms: [a\n", "paperdigest.yml:", "YAML syntax error")]
     [InlineData("tracker:\n  topics:\n    - name: x\n      terms: [a]\n      colour: red\n", "paperdigest.yml:5", "unknown key 'tracker.topics[].colour'")]
-    [InlineData("tracker:\n  topics:\n    - name: 空的\n      categories: [cs.CL]\n", "topic '空的' has no terms", "")]
+    [InlineData("tracker:\n  topics:\n    - name: 空的\n      exclude: [survey]\n", "Topic '空的' has neither terms nor categories", "")]
     [InlineData("tracker:\n  topics:\n    - name: x\n      terms: [{phrase: a, field: nowhere}]\n", "paperdigest.yml:4", "one of title_or_abstract, title, abstract, all")]
     public async Task Track_BadTopicsYaml_Exit2Naming(string yaml, string expected, string alsoExpected)
     {

@@ -47,6 +47,40 @@ public sealed class TrackerOptionsReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_TopicWithOnlyCategories_IsAcceptedAsACategoryQuery()
+    {
+        // Given a topic with categories and no terms
+        File.WriteAllText(Path.Combine(_dir, "paperdigest.yml"), """
+            tracker:
+              topics:
+                - name: Robotics
+                  categories: [cs.RO]
+            """);
+
+        // When the configuration is read
+        var options = AppOptionsReader.Read(null, _dir, new Dictionary<string, string>());
+
+        // Then it is accepted, and queries the category
+        Assert.Equal("cat:cs.RO", TopicQueryBuilder.Build(options.Tracker.EffectiveTopics()[0]));
+    }
+
+    [Fact]
+    public void Read_TopicWithNeitherTermsNorCategories_IsRejectedNamingTheTopic()
+    {
+        // Given a topic with nothing to ask for
+        File.WriteAllText(Path.Combine(_dir, "paperdigest.yml"), """
+            tracker:
+              topics:
+                - name: Everything
+                  exclude: [survey]
+            """);
+
+        // When / Then
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, new Dictionary<string, string>()));
+        Assert.Contains("Topic 'Everything' has neither terms nor categories", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_NoTopics_SixBuiltInOnesAndEnvironmentWins()
     {
         // Given

@@ -108,4 +108,87 @@ public sealed class ArxivImporterTests
         // Then each paper is there once, and once in the index
         Assert.Equal(1, page.Total);
     }
+
+    [Fact]
+    public async Task ImportAsync_VersionsAndUpdateDate_DatesByFirstVersion()
+    {
+        // Given a 2007 paper revised in 2008, as the Kaggle arXiv dump has it
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "papers.jsonl");
+        await File.WriteAllTextAsync(path, """{"id": "0704.0001", "title": "Old", "abstract": "a", "update_date": "2008-11-13", "versions": [{"version": "v1", "created": "Mon, 2 Apr 2007 19:18:42 GMT"}, {"version": "v2", "created": "Tue, 24 Jul 2007 20:10:27 GMT"}]}""" + "\n");
+
+        // When it is imported
+        await ImportAsync(store, path);
+
+        // Then it is dated by its first version
+        Assert.Equal(new DateOnly(2007, 4, 2), (await store.Papers.FindAsync("0704.0001", CancellationToken.None))!.Published);
+    }
+
+    [Fact]
+    public async Task ImportAsync_LoneSurrogateLine_SkipsThatLineAndImportsTheOthers()
+    {
+        // Given a good line, a line whose title holds a lone surrogate escape, and another good line
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "papers.jsonl");
+        await File.WriteAllLinesAsync(path,
+        [
+            """{"id": "2501.00001", "title": "Before", "summary": "s"}""",
+            """{"id": "2501.00002", "title": "Bad \ud800 title", "summary": "s"}""",
+            """{"id": "2501.00003", "title": "After", "summary": "s"}""",
+        ]);
+
+        // When it is imported
+        var (result, bad) = await ImportAsync(store, path);
+
+        // Then line 2 is named and skipped, the others are stored
+        Assert.Equal(2, result.Imported);
+        Assert.Equal([2L], bad.Select(b => b.Number));
+        Assert.Contains("not valid text", bad[0].Error, StringComparison.Ordinal);
+        Assert.NotNull(await store.Papers.FindAsync("2501.00001", CancellationToken.None));
+        Assert.NotNull(await store.Papers.FindAsync("2501.00003", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ImportAsync_GzNameButPlainText_ThrowsNamingTheFile()
+    {
+        // Given a plain jsonl file named .gz
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "papers.jsonl.gz");
+        await File.WriteAllLinesAsync(path, Lines);
+
+        // When it is imported / Then the error says it is not gzip
+        var ex = await Assert.ThrowsAsync<ImportFileException>(() => ImportAsync(store, path));
+        Assert.Contains("is not a gzip file", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportAsync_TruncatedGzip_KeepsWhatWasReadAndSaysTruncated()
+    {
+        // Given a gzipped file of 3000 papers cut in half
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "papers.jsonl.gz");
+        await File.WriteAllBytesAsync(path, TruncatedGzip(3000));
+
+        // When it is imported
+        var ex = await Assert.ThrowsAsync<ImportFileException>(() => ImportAsync(store, path));
+
+        // Then the error says truncated, and the papers read before the cut are stored
+        Assert.Contains("is truncated", ex.Message, StringComparison.Ordinal);
+        Assert.NotNull(await store.Papers.FindAsync("2501.00001", CancellationToken.None));
+        Assert.Null(await store.Papers.FindAsync("2501.03000", CancellationToken.None));
+    }
+
+    /// <summary>A gzip of <paramref name="count"/> papers with distinct abstracts, cut at half its length.</summary>
+    internal static byte[] TruncatedGzip(int count)
+    {
+        var random = new Random(7);
+        using var memory = new MemoryStream();
+        using (var gzip = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
+        using (var writer = new StreamWriter(gzip))
+            for (var i = 1; i <= count; i++)
+                writer.WriteLine($$"""{"id": "2501.{{i:D5}}", "title": "Paper {{i}}", "summary": "{{string.Join(' ', Enumerable.Range(0, 30).Select(_ => random.Next(100000)))}}"}""");
+        var bytes = memory.ToArray();
+        return bytes[..(bytes.Length / 2)];
+    }
 }

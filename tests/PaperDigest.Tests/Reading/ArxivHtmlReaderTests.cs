@@ -1,4 +1,5 @@
 using System.Text;
+using PaperDigest.Papers;
 using PaperDigest.Reading;
 using PaperDigest.Tests.TestSupport;
 
@@ -19,7 +20,7 @@ public sealed class ArxivHtmlReaderTests
 
         // Then the front matter, the section tree, the table and the math are there, the chrome is not
         Assert.Equal("A Small Paper", document.Title);
-        Assert.Equal([new("Ada Lovelace", ["Analytical Engine Institute"]), new ArxivAuthor("Alan Turing", ["Bletchley Park"])], document.Authors, AuthorComparer.Instance);
+        Assert.Equal([new("Ada Lovelace", ["Analytical Engine Institute"]), new Author("Alan Turing", ["Bletchley Park"])], document.Authors, AuthorComparer.Instance);
         Assert.Equal("We add numbers.", document.Abstract);
         Assert.Equal(["1 Introduction", "2 Method", "3 Related Work", "Appendix A Proofs"], document.Sections.Select(s => s.NumberedHeading));
         Assert.Equal("2.1 Training", document.Sections[1].Subsections[0].NumberedHeading);
@@ -188,12 +189,12 @@ public sealed class ArxivHtmlReaderTests
     private static IEnumerable<ArxivSection> Flatten(IEnumerable<ArxivSection> sections) =>
         sections.SelectMany(s => new[] { s }.Concat(Flatten(s.Subsections)));
 
-    private sealed class AuthorComparer : IEqualityComparer<ArxivAuthor>
+    private sealed class AuthorComparer : IEqualityComparer<Author>
     {
         public static readonly AuthorComparer Instance = new();
 
-        public bool Equals(ArxivAuthor? x, ArxivAuthor? y) => x?.Name == y?.Name && x!.Affiliations.SequenceEqual(y!.Affiliations);
+        public bool Equals(Author? x, Author? y) => x?.Name == y?.Name && x!.Affiliations.SequenceEqual(y!.Affiliations);
 
-        public int GetHashCode(ArxivAuthor obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
+        public int GetHashCode(Author obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
     }
 }

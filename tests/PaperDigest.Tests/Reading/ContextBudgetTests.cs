@@ -1,3 +1,4 @@
+using PaperDigest.Papers;
 using PaperDigest.Reading;
 using PaperDigest.Tests.TestSupport;
 
@@ -130,7 +131,7 @@ public sealed class ContextBudgetTests
     }
 
     private static ArxivDocument Paper(params (string Number, string Heading, SectionKind Kind, int Paragraphs)[] sections) =>
-        new("A Paper", [new ArxivAuthor("A. Author", [])], "An abstract.",
+        new("A Paper", [new Author("A. Author", [])], "An abstract.",
             sections.Select(s => new ArxivSection(s.Number, s.Heading, 1, s.Kind, Paragraphs(s.Paragraphs), [])).ToList());
 
     private static List<ArxivBlock> Paragraphs(int count) =>

@@ -134,7 +134,7 @@ public sealed class SearchStoreTests
             TempStore.Paper("2601.00007", "Retrieval one", "rag", new DateOnly(2026, 1, 5), "https://github.com/a/b"),
             TempStore.Paper("2601.00008", "Retrieval two", "rag", new DateOnly(2026, 2, 5)),
         ], CancellationToken.None);
-        await store.TopicAsync("2601.00008", "RAG", "2026-02-05");
+        await store.TopicAsync("2601.00008", "RAG");
 
         // When filtering by date, topic and code
         var byDate = await SearchAsync(store, "retrieval", new SearchQuery("retrieval", From: new DateOnly(2026, 2, 1), To: new DateOnly(2026, 2, 28)));

@@ -46,7 +46,7 @@ internal static class ReaderSeed
             ["main_results"] = "—",
             ["implications"] = "—",
         }, source: "Abs");
-        await store.TopicAsync(CodeId, Topic, "2026-02-02");
-        await store.TopicAsync(ChineseId, Topic, "2026-02-02");
+        await store.TopicAsync(CodeId, Topic);
+        await store.TopicAsync(ChineseId, Topic);
     }
 }

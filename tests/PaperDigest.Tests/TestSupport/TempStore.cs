@@ -35,14 +35,13 @@ internal sealed class TempStore : IDisposable
         Summaries.SaveAsync(new StoredSummary(new SummaryKey(paperId, "1", style, "zh", style + "-test", "test-model"), "ok", fields, source,
             unsupported ?? [], null, 10, 20, DateTimeOffset.UtcNow), CancellationToken.None);
 
-    public async Task TopicAsync(string paperId, string topic, string? published)
+    public async Task TopicAsync(string paperId, string topic)
     {
         await using var connection = await Sqlite.ConnectAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR IGNORE INTO paper_topics (paper_id, topic, published) VALUES ($id, $topic, $published)";
+        command.CommandText = "INSERT OR IGNORE INTO paper_topics (paper_id, topic, first_seen) VALUES ($id, $topic, '2026-01-01T00:00:00Z')";
         command.Parameters.AddWithValue("$id", paperId);
         command.Parameters.AddWithValue("$topic", topic);
-        command.Parameters.AddWithValue("$published", (object?)published ?? DBNull.Value);
         await command.ExecuteNonQueryAsync();
     }
 
