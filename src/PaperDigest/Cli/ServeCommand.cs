@@ -10,22 +10,21 @@ namespace PaperDigest.Cli;
 /// <summary>`paperdigest serve [--urls URL]`: the read-only web reader on Kestrel (loopback by default).</summary>
 internal static class ServeCommand
 {
-    private static readonly Option<string?> UrlsOption = new("--urls") { Description = "Where to listen, e.g. http://127.0.0.1:8080 (several separated by ';'). Default: web.urls, http://127.0.0.1:5080. Use http://0.0.0.0:PORT to listen beyond this machine." };
-
     public static Command Create(CliContext context)
     {
+        var urlsOption = new Option<string?>("--urls") { Description = "Where to listen, e.g. http://127.0.0.1:8080 (several separated by ';'). Default: web.urls, http://127.0.0.1:5080. Use http://0.0.0.0:PORT to listen beyond this machine." };
         var command = new Command("serve", "The web reader: daily digests, papers, topics, search, trends, Atom feeds and a JSON API (/openapi/v1.json). Read-only; Ctrl+C stops it.")
         {
-            UrlsOption,
+            urlsOption,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, context, ct));
+        command.SetAction((parse, ct) => RunAsync(parse, urlsOption, context, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, Option<string?> urlsOption, CliContext context, CancellationToken cancellationToken)
     {
         var (options, secrets) = CliApp.LoadConfiguration(parse, context);
-        if (parse.GetValue(UrlsOption) is { } urls)
+        if (parse.GetValue(urlsOption) is { } urls)
         {
             options.Web.Urls = urls;
             if (options.Web.Validate().FirstOrDefault() is { } problem) throw new UsageException("--urls: " + problem);
