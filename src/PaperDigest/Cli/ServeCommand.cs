@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using PaperDigest.Store;
 using PaperDigest.Web;
 
 namespace PaperDigest.Cli;
@@ -29,14 +30,19 @@ internal static class ServeCommand
             options.Web.Urls = urls;
             if (options.Web.Validate().FirstOrDefault() is { } problem) throw new UsageException("--urls: " + problem);
         }
+        if (!await ExistingStore.CheckAsync(options.Store.Path, context.Error)) return ExitCodes.Failed;
         await using var app = WebApp.Build(options.Web.Urls, services => context.Setup(services, AppCommand.Serve, options, secrets, context.Time, context.Error));
+        // Opened now, not on the first request: a file that is not a store, or of a newer schema, is refused at start (exit 1).
+        app.Services.GetRequiredService<SqliteStore>();
         try
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Net.Sockets.SocketException && !cancellationToken.IsCancellationRequested)
         {
-            await context.Error.WriteLineAsync($"error: cannot listen on {options.Web.Urls}: {ex.Message}");
+            // Kestrel: "Failed to bind to address …" (an address this machine lacks, a port in use, no permission).
+            var reason = ex.InnerException is System.Net.Sockets.SocketException socket ? socket.Message : ex.Message;
+            await context.Error.WriteLineAsync($"error: cannot listen on {options.Web.Urls}: {reason}. Check --urls (or web.urls): an address of this machine and a free port, e.g. http://127.0.0.1:5080.");
             return ExitCodes.Failed;
         }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -30,6 +30,7 @@ internal static class SiteCommand
         }
         var site = options.Web.BaseUrl.Length == 0 || options.Web.BaseUrl.EndsWith('/') ? options.Web.BaseUrl : options.Web.BaseUrl + "/";
 
+        if (!await ExistingStore.CheckAsync(options.Store.Path, context.Error)) return ExitCodes.Failed;
         await using var services = context.Services(AppCommand.Site, options, secrets);
         var files = await services.GetRequiredService<StaticSiteWriter>().WriteAsync(outDir, site, cancellationToken);
         await context.Out.WriteLineAsync($"Wrote the static site ({files} files) to {Path.GetRelativePath(context.WorkingDirectory, outDir)}");

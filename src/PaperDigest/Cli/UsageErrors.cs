@@ -29,7 +29,7 @@ internal static class UsageErrors
     internal static string Hint(string given, IReadOnlyList<string> known)
     {
         var best = known.Select(k => (Name: k, Distance: Distance(given.ToLowerInvariant(), k.ToLowerInvariant()))).OrderBy(c => c.Distance).FirstOrDefault();
-        return best.Name is not null && best.Distance <= Math.Max(1, Math.Min(3, best.Name.Length / 3)) ? $" Did you mean '{best.Name}'?" : "";
+        return best.Name is not null && best.Distance <= (best.Name.TrimStart('-').Length <= 4 ? 1 : 2) ? $" Did you mean '{best.Name}'?" : "";
     }
 
     private static IEnumerable<string> FlagNames(Command command)
@@ -39,19 +39,18 @@ internal static class UsageErrors
                 foreach (var name in option.Aliases.Prepend(option.Name)) yield return name;
     }
 
-    /// <summary>Levenshtein distance (insert, delete, replace), two rows.</summary>
+    /// <summary>Edit distance (insert, delete, replace, swap two neighbours: "dialy" is one edit from "daily").</summary>
     private static int Distance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
+            {
+                d[i, j] = Math.Min(Math.Min(d[i, j - 1] + 1, d[i - 1, j] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        return d[a.Length, b.Length];
     }
 }

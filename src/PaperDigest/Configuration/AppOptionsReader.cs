@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace PaperDigest.Configuration;
@@ -25,34 +26,38 @@ internal static class AppOptionsReader
         ("PAPERDIGEST_DB", "store.path"),
     ];
 
+    /// <summary>The deepest nesting a configuration file may have: its sections go a few levels deep (tracker.topics[].terms).</summary>
+    internal const int MaxDepth = 16;
+
     public static AppOptions Read(string? configFile, string workingDirectory, IReadOnlyDictionary<string, string> env)
     {
         var options = new AppOptions();
+        var locations = new KeyLocations();
 
         var file = configFile ?? Path.Combine(workingDirectory, DefaultFileName);
         if (configFile is not null && !File.Exists(file))
             throw new ConfigurationException($"--config: the file '{configFile}' does not exist.");
-        if (File.Exists(file)) ApplyYaml(options, file);
+        if (File.Exists(file)) ApplyYaml(options, file, locations);
 
         // The environment wins over the file (the .NET configuration convention): conventional variables, then PAPERDIGEST_*.
         foreach (var (variable, key) in Conventional)
             if (env.TryGetValue(variable, out var value) && value.Length > 0)
-                SetPath(options, key.Split('.'), value, $"environment variable {variable}", optional: true);
+                SetPath(options, key.Split('.'), value, $"environment variable {variable}", optional: true, locations);
 
         foreach (var (variable, value) in env.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (!variable.StartsWith("PAPERDIGEST_", StringComparison.Ordinal) || !variable.Contains("__", StringComparison.Ordinal)) continue;
             var path = variable["PAPERDIGEST_".Length..].Split("__");
-            SetPath(options, path, value, $"environment variable {variable}", optional: false);
+            SetPath(options, path, value, $"environment variable {variable}", optional: false, locations);
         }
 
-        var problems = options.Validate();
+        var problems = options.Validate().Select(locations.Locate).ToList();
         if (problems.Count > 0)
             throw new ConfigurationException("Invalid configuration: " + string.Join("; ", problems) + ".");
         return options;
     }
 
-    private static void ApplyYaml(AppOptions options, string file)
+    private static void ApplyYaml(AppOptions options, string file, KeyLocations locations)
     {
         var text = File.ReadAllText(file);
         CheckSyntax(text, file);
@@ -68,7 +73,7 @@ internal static class AppOptionsReader
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return;
         if (yaml.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigurationException($"{file}:{yaml.Documents[0].RootNode.Start.Line}: the file must be a mapping of sections (llm:, digest:, ...).");
-        BindMapping(options, root, "", file);
+        BindMapping(options, root, "", file, locations);
     }
 
     /// <summary>
@@ -79,10 +84,17 @@ internal static class AppOptionsReader
     {
         var parser = new Parser(new StringReader(text));
         Mark last = Mark.Empty;
+        var depth = 0;
         try
         {
             while (parser.MoveNext())
-                if (parser.Current is { } e) last = e.End;
+            {
+                if (parser.Current is not { } e) continue;
+                last = e.End;
+                if (e is MappingStart or SequenceStart && ++depth > MaxDepth)
+                    throw new ConfigurationException($"{file}:{e.Start.Line}: the YAML nests deeper than {MaxDepth} levels; PaperDigest's keys go only a few levels deep (e.g. tracker: topics: - terms: [...]).");
+                if (e is MappingEnd or SequenceEnd) depth--;
+            }
         }
         catch (YamlException ex)
         {
@@ -94,7 +106,7 @@ internal static class AppOptionsReader
         }
     }
 
-    private static void BindMapping(object target, YamlMappingNode map, string prefix, string file)
+    private static void BindMapping(object target, YamlMappingNode map, string prefix, string file, KeyLocations locations)
     {
         foreach (var (keyNode, valueNode) in map.Children)
         {
@@ -105,6 +117,7 @@ internal static class AppOptionsReader
             var property = FindProperty(target.GetType(), key)
                 ?? throw new ConfigurationException($"{where}: unknown key '{path}'. Known keys here: {KnownKeys(target.GetType())}.");
             var type = property.PropertyType;
+            if (IsScalar(type) || ListItemType(type) is not null) locations.Set(path, where);
             if (IsScalar(type))
             {
                 if (valueNode is not YamlScalarNode scalar)
@@ -139,7 +152,7 @@ internal static class AppOptionsReader
                     {
                         if (item is not YamlMappingNode m) throw new ConfigurationException($"{itemWhere}: each item of '{path}' must be a mapping ({KnownKeys(itemType)}).");
                         var element = Activator.CreateInstance(itemType)!;
-                        BindMapping(element, m, path + "[]", file);
+                        BindMapping(element, m, path + "[]", file, locations);
                         list.Add(element);
                     }
                 }
@@ -150,12 +163,12 @@ internal static class AppOptionsReader
                 if (valueNode is YamlScalarNode { Value: null or "" }) continue; // an empty section keeps its defaults
                 if (valueNode is not YamlMappingNode section)
                     throw new ConfigurationException($"{where}: '{path}' is a section: give it keys ({KnownKeys(type)}).");
-                BindMapping(property.GetValue(target)!, section, path, file);
+                BindMapping(property.GetValue(target)!, section, path, file, locations);
             }
         }
     }
 
-    private static void SetPath(object target, IReadOnlyList<string> path, string value, string origin, bool optional)
+    private static void SetPath(object target, IReadOnlyList<string> path, string value, string origin, bool optional, KeyLocations locations)
     {
         var display = string.Join('.', path).ToLowerInvariant();
         for (var i = 0; i < path.Count; i++)
@@ -174,6 +187,7 @@ internal static class AppOptionsReader
                 target = property.GetValue(target)!;
                 continue;
             }
+            locations.Set(display, origin);
             if (IsScalar(type)) property.SetValue(target, Convert(value, type, $"{origin}: '{display}'"));
             else if (ListItemType(type) is { } itemType && IsScalar(itemType))
             {
