@@ -7,44 +7,50 @@ namespace PaperDigest.Cli;
 /// <summary>The command line: parses, runs one command, maps outcomes to PRODUCT.md's exit codes.</summary>
 internal static class CliApp
 {
-    public static readonly Option<string?> ConfigOption = new("--config")
-    {
-        Description = $"Configuration file (YAML). Default: {AppOptionsReader.DefaultFileName} in the working directory, when present.",
-        Recursive = true,
-    };
+    private const string ConfigOptionName = "--config";
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
+        // The whole tree is built per call: System.CommandLine gives each symbol a parent, so nothing of it may be shared.
         var root = new RootCommand("PaperDigest: daily AI paper digests from Hugging Face Daily Papers and arXiv, summarized by any OpenAI-compatible LLM and checked against the paper.");
-        root.Options.Add(ConfigOption);
+        root.Options.Add(new Option<string?>(ConfigOptionName)
+        {
+            Description = $"Configuration file (YAML). Default: {AppOptionsReader.DefaultFileName} in the working directory, when present.",
+            Recursive = true,
+        });
         foreach (var command in Commands(context)) root.Subcommands.Add(command);
+        // Signals are the process's (Program.cs); System.CommandLine's own handler would end the process after 2 s.
+        var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+
+        // `paperdigest` alone asks what it can do: the command list, exit 0 (bad usage, exit 2, is a wrong word or flag).
+        if (args.Length == 0) return await root.Parse(["--help"]).InvokeAsync(invocation, CancellationToken.None);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) await context.Error.WriteLineAsync($"error: {error.Message}");
-            await context.Error.WriteLineAsync("Run 'paperdigest --help' (or 'paperdigest <command> --help') for usage.");
+            await UsageErrors.WriteAsync(parsed, context.Error);
             return ExitCodes.Usage;
         }
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
+            return await parsed.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Whatever stopped (an HTTP call, a store write, a Parallel loop), it stopped because it was asked to.
+            await context.Error.WriteLineAsync("cancelled: stopped before the end; everything finished so far is stored and will be reused.");
+            return ExitCodes.Cancelled;
         }
         catch (Exception ex) when (ex is ConfigurationException or UsageException)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Usage;
         }
-        catch (Exception ex) when (ex is SourceException or PaperDigest.Store.StoreVersionException)
+        catch (Exception ex) when (ex is SourceException or PaperDigest.Store.StoreVersionException or PaperDigest.Store.StoreUnreadableException)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Failed;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await context.Error.WriteLineAsync("cancelled: stopped before the end; everything finished so far is stored and will be reused.");
-            return ExitCodes.Cancelled;
         }
         catch (IOException ex)
         {
@@ -77,7 +83,7 @@ internal static class CliApp
     /// <summary>Reads the configuration of this invocation (the --config file, the environment).</summary>
     public static (AppOptions Options, Secrets Secrets) LoadConfiguration(ParseResult parse, CliContext context)
     {
-        var file = parse.GetValue(ConfigOption);
+        var file = parse.GetValue<string?>(ConfigOptionName);
         if (file is not null && !Path.IsPathRooted(file)) file = Path.Combine(context.WorkingDirectory, file);
         var options = AppOptionsReader.Read(file, context.WorkingDirectory, context.Environment);
         if (!Path.IsPathRooted(options.Store.Path)) options.Store.Path = Path.Combine(context.WorkingDirectory, options.Store.Path);

@@ -14,51 +14,45 @@ namespace PaperDigest.Cli;
 /// <summary>`paperdigest daily`: one day of Hugging Face Daily Papers into digests (fetch, summarize, publish).</summary>
 internal static class DailyCommand
 {
-    private static readonly Option<string?> DateOption = new("--date") { Description = "The day, YYYY-MM-DD. Default: the latest day with papers (looking back up to 7 days)." };
-    private static readonly Option<string[]> StyleOption = new("--style") { Description = "Digest style: brief, keywords or report (from the full text). Repeat for several. Default: brief.", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string?> InputOption = new("--input") { Description = "Read a saved api/daily_papers JSON array instead of the network." };
-    private static readonly Option<int?> LimitOption = new("--limit") { Description = "At most N papers (the most upvoted)." };
-    private static readonly Option<string?> LangOption = new("--lang") { Description = "Language of the summaries: zh (default) or en." };
-    private static readonly Option<string?> OutOption = new("--out") { Description = "Output folder. Default: ./out" };
-
     public static Command Create(CliContext context)
     {
+        var flags = new Flags();
         var command = new Command("daily", "One day of Hugging Face Daily Papers into a digest: daily/<date>.<style>.md and daily/<date>.json.")
         {
-            DateOption, StyleOption, InputOption, LimitOption, LangOption, OutOption,
+            flags.Date, flags.Style, flags.Input, flags.Limit, flags.Lang, flags.Out,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, context, ct));
+        command.SetAction((parse, ct) => RunAsync(parse, flags, context, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    /// <summary>This command's flags, made afresh for each command line (System.CommandLine gives an option a parent when it is added).</summary>
+    private sealed class Flags
+    {
+        public Option<string?> Date { get; } = new("--date") { Description = "The day, YYYY-MM-DD. Default: the latest day with papers (looking back up to 7 days)." };
+        public Option<string[]> Style { get; } = new("--style") { Description = "Digest style: brief, keywords or report (from the full text). Repeat for several. Default: brief.", AllowMultipleArgumentsPerToken = false };
+        public Option<string?> Input { get; } = new("--input") { Description = "Read a saved api/daily_papers JSON array instead of the network." };
+        public Option<int?> Limit { get; } = WholeNumberOption.Create("--limit", "At most N papers (the most upvoted).");
+        public Option<string?> Lang { get; } = new("--lang") { Description = "Language of the summaries: zh (default) or en." };
+        public Option<string?> Out { get; } = new("--out") { Description = "Output folder. Default: ./out" };
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Flags flags, CliContext context, CancellationToken cancellationToken)
     {
         var (options, secrets) = CliApp.LoadConfiguration(parse, context);
-        var date = ParseDate(parse.GetValue(DateOption));
-        ApplyFlags(parse, options, context.WorkingDirectory);
+        var date = ParseDate(parse.GetValue(flags.Date));
+        ApplyFlags(parse, flags, options, context.WorkingDirectory);
         var styles = options.Digest.Styles.Select(s => SummaryStyles.Find(s)!).DistinctBy(s => s.Name).ToList();
-        var input = parse.GetValue(InputOption);
-        if (input is not null && !Path.IsPathRooted(input)) input = Path.Combine(context.WorkingDirectory, input);
+        var input = InputFile.Resolve(parse.GetValue(flags.Input), "--input", context.WorkingDirectory);
 
         await using var services = context.Services(AppCommand.Daily, options, secrets);
         var clock = Stopwatch.StartNew();
-        var runs = services.GetRequiredService<RunStore>();
-        var runId = await runs.StartAsync("daily", cancellationToken);
+        await using var run = await RunScope.StartAsync(services.GetRequiredService<RunStore>(), "daily", cancellationToken);
 
         if (!options.IsLlmConfigured(secrets))
             await context.Error.WriteLineAsync("note: no LLM configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server); writing offline extractive summaries quoted from the abstracts.");
 
-        FetchedDay day;
-        try
-        {
-            var fetcher = services.GetRequiredService<DailyFetcher>();
-            day = input is not null ? await fetcher.FetchFileAsync(input, date, cancellationToken) : await fetcher.FetchAsync(date, cancellationToken);
-        }
-        catch (SourceException)
-        {
-            await runs.FinishAsync(runId, "failed", new RunTotals(0, 0, 0, 0, 0, 0, 0, 0), CancellationToken.None);
-            throw;
-        }
+        var fetcher = services.GetRequiredService<DailyFetcher>();
+        var day = input is not null ? await fetcher.FetchFileAsync(input, date, cancellationToken) : await fetcher.FetchAsync(date, cancellationToken);
 
         var papers = options.Digest.Limit > 0 ? day.Papers.Take(options.Digest.Limit).ToList() : day.Papers;
         await context.Error.WriteLineAsync($"{day.Date:yyyy-MM-dd}: {day.Papers.Count} papers from {day.Origin}{(papers.Count < day.Papers.Count ? $", the top {papers.Count} kept (--limit)" : "")}; styles: {string.Join(", ", styles.Select(s => s.Name))}; language: {options.Digest.Lang}.");
@@ -68,27 +62,19 @@ internal static class DailyCommand
         var concurrency = services.GetRequiredService<ISummaryWriter>().IsOffline ? Environment.ProcessorCount : options.Llm.Concurrency;
         var batch = await new ConsoleProgress(context).RunAsync("summarizing", papers.Count * styles.Count, progress =>
             summarizer.RunAsync(papers, styles, options.Digest.Lang, concurrency, (p, s, ct) => s.NeedsFullText && options.IsLlmConfigured(secrets) ? texts.ReadAsync(p, ct) : BatchSummarizer.FromAbstract(p), progress, cancellationToken));
-
-        var publisher = services.GetRequiredService<DigestPublisher>();
-        var digest = await publisher.BuildAsync(day.Date, styles, options.Digest.Lang, options.Digest.Limit, cancellationToken);
-        var allFailed = digest.Entries.Count > 0 && digest.Entries.All(e => e.Failed);
-        IReadOnlyList<string> files;
-        try
-        {
-            files = allFailed ? [] : await DigestPublisher.WriteAsync(digest, styles, options.Digest.Out, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await runs.FinishAsync(runId, "failed", new RunTotals(digest.Entries.Count, 0, 0, batch.Cached, 0, 0, 0, 0), CancellationToken.None);
-            throw; // the CLI says what could not be written; every summary is already stored
-        }
+        cancellationToken.ThrowIfCancellationRequested(); // a cancelled batch is not a digest: what was summarized is stored
 
         var usage = services.GetRequiredService<LlmUsage>();
+        var publisher = services.GetRequiredService<DigestPublisher>();
+        var digest = await publisher.BuildAsync(day.Date, styles, options.Digest.Lang, options.Digest.Limit, cancellationToken);
         var failedPapers = digest.Entries.Where(e => e.Failed).ToList();
-        var unsupported = digest.Entries.Sum(e => e.Unsupported.Count);
+        var allFailed = digest.Entries.Count > 0 && failedPapers.Count == digest.Entries.Count;
         var totals = new RunTotals(digest.Entries.Count, digest.Entries.Count - failedPapers.Count, failedPapers.Count, batch.Cached,
-            (int)usage.Requests, usage.InputTokens, usage.OutputTokens, unsupported);
-        await runs.FinishAsync(runId, allFailed ? "failed" : failedPapers.Count == 0 ? "ok" : "partial", totals, CancellationToken.None);
+            (int)usage.Requests, usage.InputTokens, usage.OutputTokens, digest.Entries.Sum(e => e.Unsupported.Count));
+        run.Totals = totals;
+        // An output that cannot be written throws: the run is recorded as failed and the CLI says what; every summary is already stored.
+        IReadOnlyList<string> files = allFailed ? [] : await DigestPublisher.WriteAsync(digest, styles, options.Digest.Out, cancellationToken);
+        run.Complete(allFailed ? "failed" : failedPapers.Count == 0 ? "ok" : "partial", totals);
 
         foreach (var e in failedPapers)
             foreach (var (style, s) in e.Summaries.Where(kv => !kv.Value.IsOk))
@@ -117,25 +103,25 @@ internal static class DailyCommand
             : throw new UsageException($"--date must be a day as YYYY-MM-DD, e.g. 2026-02-03 (got '{text}').");
     }
 
-    private static void ApplyFlags(ParseResult parse, AppOptions options, string workingDirectory)
+    private static void ApplyFlags(ParseResult parse, Flags flags, AppOptions options, string workingDirectory)
     {
-        if (parse.GetValue(StyleOption) is { Length: > 0 } styles)
+        if (parse.GetValue(flags.Style) is { Length: > 0 } styles)
         {
             var list = styles.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             foreach (var s in list.Where(s => SummaryStyles.Find(s) is null))
                 throw new UsageException($"--style: unknown style '{s}' (known: {SummaryStyles.Names}).");
             options.Digest.Styles = list.Select(s => s.ToLowerInvariant()).ToList();
         }
-        if (parse.GetValue(LangOption) is { } lang)
+        if (parse.GetValue(flags.Lang) is { } lang)
         {
             if (lang is not ("zh" or "en")) throw new UsageException($"--lang must be zh or en (got '{lang}').");
             options.Digest.Lang = lang;
         }
-        if (parse.GetValue(LimitOption) is { } limit)
+        if (parse.GetValue(flags.Limit) is { } limit)
         {
             if (limit < 1) throw new UsageException($"--limit must be 1 or more (got {limit}).");
             options.Digest.Limit = limit;
         }
-        if (parse.GetValue(OutOption) is { } outDir) options.Digest.Out = Path.Combine(workingDirectory, outDir);
+        if (parse.GetValue(flags.Out) is { } outDir) options.Digest.Out = Path.Combine(workingDirectory, outDir);
     }
 }

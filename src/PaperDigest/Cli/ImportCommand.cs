@@ -8,26 +8,24 @@ namespace PaperDigest.Cli;
 /// <summary>`paperdigest import FILE.jsonl[.xz|.gz]`: bulk-loads arXiv metadata into the store (and its search index).</summary>
 internal static class ImportCommand
 {
-    private static readonly Argument<string> FileArgument = new("file") { Description = "arXiv metadata, one JSON object a line: .jsonl, .jsonl.gz or .jsonl.xz (read through `xz -dc`)." };
-
     public static Command Create(CliContext context)
     {
+        var fileArgument = new Argument<string>("file") { Description = "arXiv metadata, one JSON object a line: .jsonl, .jsonl.gz or .jsonl.xz (read through `xz -dc`)." };
         var command = new Command("import",
             "Bulk-load arXiv metadata (id, title, summary|abstract, authors, categories, comment|comments) into the store. " +
             "Bad lines are reported with their number and skipped; exit code 3 when some were.")
         {
-            FileArgument,
+            fileArgument,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, context, ct));
+        command.SetAction((parse, ct) => RunAsync(parse, fileArgument, context, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, Argument<string> fileArgument, CliContext context, CancellationToken cancellationToken)
     {
         var (options, secrets) = CliApp.LoadConfiguration(parse, context);
-        var file = parse.GetValue(FileArgument)!;
-        var path = Path.IsPathRooted(file) ? file : Path.Combine(context.WorkingDirectory, file);
-        if (!File.Exists(path)) throw new UsageException($"import: the file '{file}' does not exist.");
+        var file = parse.GetValue(fileArgument)!;
+        var path = InputFile.Resolve(file, "import FILE", context.WorkingDirectory)!;
 
         await using var services = context.Services(AppCommand.Import, options, secrets);
         var importer = services.GetRequiredService<ArxivImporter>();

@@ -11,25 +11,30 @@ namespace PaperDigest.Cli;
 /// <summary>`paperdigest paper &lt;arxiv-id&gt;`: one paper on demand, featured on Hugging Face or not; Markdown on stdout.</summary>
 internal static class PaperCommand
 {
-    private static readonly Argument<string> IdArgument = new("arxiv-id") { Description = "The arXiv id, e.g. 2602.02276 or 2602.02276v2 (an arxiv.org URL works too)." };
-    private static readonly Option<string?> StyleOption = new("--style") { Description = "brief, keywords or report (default: report, written from the full text)." };
-    private static readonly Option<string?> LangOption = new("--lang") { Description = "Language of the summary: zh (default) or en." };
-
     public static Command Create(CliContext context)
     {
-        var command = new Command("paper", "Summarize one paper on demand and print the Markdown to stdout.") { IdArgument, StyleOption, LangOption };
-        command.SetAction((parse, ct) => RunAsync(parse, context, ct));
+        var flags = new Flags();
+        var command = new Command("paper", "Summarize one paper on demand and print the Markdown to stdout.") { flags.IdArgument, flags.StyleOption, flags.LangOption };
+        command.SetAction((parse, ct) => RunAsync(parse, flags, context, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    /// <summary>This command's argument and flags, made afresh for each command line.</summary>
+    private sealed class Flags
+    {
+        public Argument<string> IdArgument { get; } = new("arxiv-id") { Description = "The arXiv id, e.g. 2602.02276 or 2602.02276v2 (an arxiv.org URL works too)." };
+        public Option<string?> StyleOption { get; } = new("--style") { Description = "brief, keywords or report (default: report, written from the full text)." };
+        public Option<string?> LangOption { get; } = new("--lang") { Description = "Language of the summary: zh (default) or en." };
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Flags flags, CliContext context, CancellationToken cancellationToken)
     {
         var (options, secrets) = CliApp.LoadConfiguration(parse, context);
-        var text = parse.GetValue(IdArgument)!;
+        var text = parse.GetValue(flags.IdArgument)!;
         if (!ArxivId.TryParse(text, out var id)) throw new UsageException($"arxiv-id: '{text}' is not an arXiv id (e.g. 2602.02276 or 2602.02276v2).");
-        var styleName = parse.GetValue(StyleOption) ?? "report";
+        var styleName = parse.GetValue(flags.StyleOption) ?? "report";
         var style = SummaryStyles.Find(styleName) ?? throw new UsageException($"--style: unknown style '{styleName}' (known: {SummaryStyles.Names}).");
-        var lang = parse.GetValue(LangOption) ?? options.Digest.Lang;
+        var lang = parse.GetValue(flags.LangOption) ?? options.Digest.Lang;
         if (lang is not ("zh" or "en")) throw new UsageException($"--lang must be zh or en (got '{lang}').");
 
         await using var services = context.Services(AppCommand.Paper, options, secrets);

@@ -8,24 +8,23 @@ namespace PaperDigest.Cli;
 /// <summary>`paperdigest search &lt;query&gt; [--limit N]`: ranked full-text search over everything stored.</summary>
 internal static class SearchCommand
 {
-    private static readonly Argument<string[]> QueryArgument = new("query") { Description = "Words to look for (English or Chinese); all must occur. FTS operators are plain text here.", Arity = ArgumentArity.OneOrMore };
-    private static readonly Option<int?> LimitOption = new("--limit") { Description = "At most N results (default 20, at most 500)." };
-
     public static Command Create(CliContext context)
     {
+        var queryArgument = new Argument<string[]>("query") { Description = "Words to look for (English or Chinese); all must occur. FTS operators are plain text here.", Arity = ArgumentArity.OneOrMore };
+        var limitOption = WholeNumberOption.Create("--limit", "At most N results (default 20, at most 500).");
         var command = new Command("search", "Full-text search over titles, authors, abstracts and summaries, best match first (title matches weigh most).")
         {
-            QueryArgument, LimitOption,
+            queryArgument, limitOption,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, context, ct));
+        command.SetAction((parse, ct) => RunAsync(parse, queryArgument, limitOption, context, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, Argument<string[]> queryArgument, Option<int?> limitOption, CliContext context, CancellationToken cancellationToken)
     {
         var (options, secrets) = CliApp.LoadConfiguration(parse, context);
-        var text = string.Join(' ', parse.GetValue(QueryArgument) ?? []);
-        var limit = parse.GetValue(LimitOption) ?? 20;
+        var text = string.Join(' ', parse.GetValue(queryArgument) ?? []);
+        var limit = parse.GetValue(limitOption) ?? 20;
         if (limit is < 1 or > 500) throw new UsageException($"--limit must be between 1 and 500 (got {limit}).");
         if (!SearchTerms.TryParse(text, out var terms, out var error)) throw new UsageException($"search: {error}");
         if (terms.IsEmpty) throw new UsageException("search: the query has no words to look for (punctuation and operators are ignored).");

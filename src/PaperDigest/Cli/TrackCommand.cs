@@ -13,27 +13,25 @@ namespace PaperDigest.Cli;
 /// <summary>`paperdigest track`: runs the topic queries, merges them into the stored history, finds code, translates abstracts, writes the pages.</summary>
 internal static class TrackCommand
 {
-    private static readonly Option<string?> OutOption = new("--out") { Description = "Output folder for README.md and docs/. Default: tracker.out (the working directory)." };
-
     public static Command Create(CliContext context)
     {
-        var command = new Command("track", "The arXiv topic tracker: README.md, docs/index.md and docs/papers.json, one table per topic.") { OutOption };
-        command.SetAction((parse, ct) => RunAsync(parse, context, ct));
+        var outOption = new Option<string?>("--out") { Description = "Output folder for README.md and docs/. Default: tracker.out (the working directory)." };
+        var command = new Command("track", "The arXiv topic tracker: README.md, docs/index.md and docs/papers.json, one table per topic.") { outOption };
+        command.SetAction((parse, ct) => RunAsync(parse, outOption, context, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, Option<string?> outOption, CliContext context, CancellationToken cancellationToken)
     {
         var (options, secrets) = CliApp.LoadConfiguration(parse, context);
-        var outDir = Path.Combine(context.WorkingDirectory, parse.GetValue(OutOption) ?? options.Tracker.Out);
+        var outDir = Path.Combine(context.WorkingDirectory, parse.GetValue(outOption) ?? options.Tracker.Out);
         var lang = options.Tracker.Lang ?? options.Digest.Lang;
         var topics = options.Tracker.EffectiveTopics();
         var translate = options.Tracker.TranslateAbstracts && options.IsLlmConfigured(secrets);
 
         await using var services = context.Services(AppCommand.Track, options, secrets);
         var clock = Stopwatch.StartNew();
-        var runs = services.GetRequiredService<RunStore>();
-        var runId = await runs.StartAsync("track", cancellationToken);
+        await using var run = await RunScope.StartAsync(services.GetRequiredService<RunStore>(), "track", cancellationToken);
         if (options.Tracker.TranslateAbstracts && !translate)
             await context.Error.WriteLineAsync("note: no LLM configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server); abstracts are shown as arXiv has them.");
 
@@ -50,7 +48,7 @@ internal static class TrackCommand
         }
         if (fetched.All(f => f.Failed))
         {
-            await runs.FinishAsync(runId, "failed", new RunTotals(0, 0, 0, 0, 0, 0, 0, 0), CancellationToken.None);
+            run.Complete("failed", RunTotals.None);
             await context.Error.WriteLineAsync($"error: every topic's arXiv query failed; nothing written.");
             return ExitCodes.Failed;
         }
@@ -87,15 +85,15 @@ internal static class TrackCommand
 
         // 4. Publish.
         var today = DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime);
-        var page = await publisher.BuildAsync(topics, abstracts, today, cancellationToken);
-        var files = await TrackerPublisher.WriteAsync(page, outDir, cancellationToken);
-
         var usage = services.GetRequiredService<LlmUsage>();
         var topicsFailed = fetched.Count(f => f.Failed);
         var cached = abstracts.Values.Count(a => a.Cached);
         var totals = new RunTotals(shown.Count, shown.Count - failed.Count, failed.Count, cached, (int)usage.Requests, usage.InputTokens, usage.OutputTokens, 0);
+        run.Totals = totals;
+        var page = await publisher.BuildAsync(topics, abstracts, today, cancellationToken);
+        var files = await TrackerPublisher.WriteAsync(page, outDir, cancellationToken); // a write failure throws: the row is finished 'failed'
         var partial = topicsFailed > 0 || failed.Count > 0;
-        await runs.FinishAsync(runId, partial ? "partial" : "ok", totals, CancellationToken.None);
+        run.Complete(partial ? "partial" : "ok", totals);
 
         await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Done tracker {today:yyyy-MM-dd}: {topics.Count} topics ({topicsFailed} failed), {fetched.Sum(f => f.Found)} results from arXiv, {fetched.Sum(f => f.New)} new to their topic; "

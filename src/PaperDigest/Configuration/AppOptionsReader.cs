@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace PaperDigest.Configuration;
@@ -25,35 +26,38 @@ internal static class AppOptionsReader
         ("PAPERDIGEST_DB", "store.path"),
     ];
 
+    /// <summary>The deepest nesting a configuration file may have: its sections go a few levels deep (tracker.topics[].terms).</summary>
+    internal const int MaxDepth = 16;
+
     public static AppOptions Read(string? configFile, string workingDirectory, IReadOnlyDictionary<string, string> env)
     {
         var options = new AppOptions();
-        var origins = new Dictionary<string, string>(StringComparer.Ordinal); // key -> where its value was set, for the range checks
+        var locations = new KeyLocations();
 
         var file = configFile ?? Path.Combine(workingDirectory, DefaultFileName);
         if (configFile is not null && !File.Exists(file))
             throw new ConfigurationException($"--config: the file '{configFile}' does not exist.");
-        if (File.Exists(file)) ApplyYaml(options, file, origins);
+        if (File.Exists(file)) ApplyYaml(options, file, locations);
 
         // The environment wins over the file (the .NET configuration convention): conventional variables, then PAPERDIGEST_*.
         foreach (var (variable, key) in Conventional)
             if (env.TryGetValue(variable, out var value) && value.Length > 0)
-                SetPath(options, key.Split('.'), value, $"environment variable {variable}", optional: true, origins);
+                SetPath(options, key.Split('.'), value, $"environment variable {variable}", optional: true, locations);
 
         foreach (var (variable, value) in env.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (!variable.StartsWith("PAPERDIGEST_", StringComparison.Ordinal) || !variable.Contains("__", StringComparison.Ordinal)) continue;
             var path = variable["PAPERDIGEST_".Length..].Split("__");
-            SetPath(options, path, value, $"environment variable {variable}", optional: false, origins);
+            SetPath(options, path, value, $"environment variable {variable}", optional: false, locations);
         }
 
-        var problems = options.Validate();
+        var problems = options.Validate().Select(locations.Locate).ToList();
         if (problems.Count > 0)
-            throw new ConfigurationException("Invalid configuration: " + string.Join("; ", problems.Select(p => WithOrigin(p, origins))) + ".");
+            throw new ConfigurationException("Invalid configuration: " + string.Join("; ", problems) + ".");
         return options;
     }
 
-    private static void ApplyYaml(AppOptions options, string file, Dictionary<string, string> origins)
+    private static void ApplyYaml(AppOptions options, string file, KeyLocations locations)
     {
         var text = File.ReadAllText(file);
         CheckSyntax(text, file);
@@ -69,7 +73,7 @@ internal static class AppOptionsReader
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is YamlScalarNode { Value: null or "" }) return;
         if (yaml.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigurationException($"{file}:{yaml.Documents[0].RootNode.Start.Line}: the file must be a mapping of sections (llm:, digest:, ...).");
-        BindMapping(options, root, "", file, origins);
+        BindMapping(options, root, "", file, locations);
     }
 
     /// <summary>
@@ -80,10 +84,17 @@ internal static class AppOptionsReader
     {
         var parser = new Parser(new StringReader(text));
         Mark last = Mark.Empty;
+        var depth = 0;
         try
         {
             while (parser.MoveNext())
-                if (parser.Current is { } e) last = e.End;
+            {
+                if (parser.Current is not { } e) continue;
+                last = e.End;
+                if (e is MappingStart or SequenceStart && ++depth > MaxDepth)
+                    throw new ConfigurationException($"{file}:{e.Start.Line}: the YAML nests deeper than {MaxDepth} levels; PaperDigest's keys go only a few levels deep (e.g. tracker: topics: - terms: [...]).");
+                if (e is MappingEnd or SequenceEnd) depth--;
+            }
         }
         catch (YamlException ex)
         {
@@ -95,7 +106,7 @@ internal static class AppOptionsReader
         }
     }
 
-    private static void BindMapping(object target, YamlMappingNode map, string prefix, string file, Dictionary<string, string> origins)
+    private static void BindMapping(object target, YamlMappingNode map, string prefix, string file, KeyLocations locations)
     {
         foreach (var (keyNode, valueNode) in map.Children)
         {
@@ -106,13 +117,13 @@ internal static class AppOptionsReader
             var property = FindProperty(target.GetType(), key)
                 ?? throw new ConfigurationException($"{where}: unknown key '{path}'. Known keys here: {KnownKeys(target.GetType())}.");
             var type = property.PropertyType;
+            if (IsScalar(type) || ListItemType(type) is not null) locations.Set(path, where);
             if (IsScalar(type))
             {
                 if (valueNode is not YamlScalarNode scalar)
                     throw new ConfigurationException($"{where}: '{path}' takes a single value ({Describe(type)}), not a {(valueNode is YamlSequenceNode ? "list" : "mapping")}.");
                 var isNull = scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is null or "~" or "null" or "";
                 property.SetValue(target, isNull && !type.IsValueType ? null : Convert(scalar.Value ?? "", type, $"{where}: '{path}'"));
-                origins[NormalizePath(path)] = where;
             }
             else if (ListItemType(type) is { } itemType)
             {
@@ -141,7 +152,7 @@ internal static class AppOptionsReader
                     {
                         if (item is not YamlMappingNode m) throw new ConfigurationException($"{itemWhere}: each item of '{path}' must be a mapping ({KnownKeys(itemType)}).");
                         var element = Activator.CreateInstance(itemType)!;
-                        BindMapping(element, m, path + "[]", file, origins);
+                        BindMapping(element, m, path + "[]", file, locations);
                         list.Add(element);
                     }
                 }
@@ -152,12 +163,12 @@ internal static class AppOptionsReader
                 if (valueNode is YamlScalarNode { Value: null or "" }) continue; // an empty section keeps its defaults
                 if (valueNode is not YamlMappingNode section)
                     throw new ConfigurationException($"{where}: '{path}' is a section: give it keys ({KnownKeys(type)}).");
-                BindMapping(property.GetValue(target)!, section, path, file, origins);
+                BindMapping(property.GetValue(target)!, section, path, file, locations);
             }
         }
     }
 
-    private static void SetPath(object target, IReadOnlyList<string> path, string value, string origin, bool optional, Dictionary<string, string> origins)
+    private static void SetPath(object target, IReadOnlyList<string> path, string value, string origin, bool optional, KeyLocations locations)
     {
         var display = string.Join('.', path).ToLowerInvariant();
         for (var i = 0; i < path.Count; i++)
@@ -176,7 +187,7 @@ internal static class AppOptionsReader
                 target = property.GetValue(target)!;
                 continue;
             }
-            origins[NormalizePath(display)] = origin;
+            locations.Set(display, origin);
             if (IsScalar(type)) property.SetValue(target, Convert(value, type, $"{origin}: '{display}'"));
             else if (ListItemType(type) is { } itemType && IsScalar(itemType))
             {
@@ -188,15 +199,6 @@ internal static class AppOptionsReader
             else throw new ConfigurationException($"{origin}: '{display}' is a section or a list of sections; set it in the YAML file.");
         }
     }
-
-    /// <summary>A validation problem ("llm.timeout_seconds must ...") prefixed with the file and line, or the variable, that set the key.</summary>
-    private static string WithOrigin(string problem, Dictionary<string, string> origins)
-    {
-        var key = problem.Split(' ', 2)[0];
-        return origins.TryGetValue(NormalizePath(key), out var origin) ? $"{origin}: {problem}" : problem;
-    }
-
-    private static string NormalizePath(string path) => string.Join('.', path.Split('.').Select(Normalize));
 
     private static PropertyInfo? FindProperty(Type type, string key)
     {

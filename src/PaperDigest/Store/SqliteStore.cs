@@ -8,6 +8,9 @@ namespace PaperDigest.Store;
 /// </summary>
 internal sealed class SqliteStore
 {
+    private const int Corrupt = 11; // SQLITE_CORRUPT
+    private const int NotADatabase = 26; // SQLITE_NOTADB
+
     private readonly string _connectionString;
 
     private SqliteStore(string path)
@@ -32,7 +35,15 @@ internal sealed class SqliteStore
         var dir = System.IO.Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         var store = new SqliteStore(full);
-        store.Migrate();
+        try
+        {
+            store.Migrate();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is NotADatabase or Corrupt)
+        {
+            throw new StoreUnreadableException(
+                $"{full} is not a PaperDigest database ({(ex.SqliteErrorCode == NotADatabase ? "not a SQLite file" : "the file is damaged")}). Point PAPERDIGEST_DB (or store.path) at the store that `daily` and `import` write.", ex);
+        }
         return store;
     }
 

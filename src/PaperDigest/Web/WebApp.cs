@@ -28,6 +28,8 @@ internal static class WebApp
         });
 
         var app = builder.Build();
+        app.Use(OnlyReads);
+        app.UseRouting(); // after OnlyReads, so a HEAD is routed as the GET it mirrors
         app.Use(Guard);
         app.MapOpenApi();
         app.MapReader();
@@ -36,6 +38,25 @@ internal static class WebApp
             ? Results.Problem($"No API route {context.Request.Path}.", statusCode: 404, title: "Not found")
             : ReaderEndpoints.Result(ReaderPageService.NotFound($"Nothing at {context.Request.Path}.", WebLinks.Server)));
         return app;
+    }
+
+    /// <summary>
+    /// The reader is read-only: every GET route answers HEAD too (Kestrel sends the headers, not the body: uptime checkers),
+    /// and any other method is 405 with an Allow header, not a 404 that says the page is missing.
+    /// </summary>
+    private static Task OnlyReads(HttpContext context, Func<Task> next)
+    {
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method)) return next();
+        if (HttpMethods.IsHead(method))
+        {
+            context.Request.Method = HttpMethods.Get; // Kestrel still knows the request was HEAD and drops the body
+            return next();
+        }
+        context.Response.StatusCode = 405;
+        context.Response.Headers.Allow = "GET, HEAD";
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(HtmlLayout.Error(405, "Method not allowed", $"The reader only reads: {method} is not answered here; use GET.", WebLinks.Server));
     }
 
     /// <summary>Security headers on every answer; a request the framework cannot read is a 400 page, a bug a 500 page without details.</summary>

@@ -399,4 +399,22 @@ public sealed class TrackCommandTests : IAsyncLifetime
           </entry>
         </feed>
         """;
+
+    [Fact]
+    public async Task Track_OutputCannotBeWritten_Exit1RunRowFailedNotRunning()
+    {
+        // Given: --out names a file, so no folder can be made there
+        _arxiv.Set("multimodal", Paper("2609.00001"));
+        var blocked = Path.Combine(_cli.Dir, "not-a-folder");
+        await File.WriteAllTextAsync(blocked, "x");
+
+        // When
+        var result = await _cli.RunAsync("track", "--out", blocked);
+
+        // Then: a plain message, and the run is recorded as failed (it stayed 'running' before)
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: could not write", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.Equal("failed", await StoreQuery.ScalarAsync(_cli.DbPath, "SELECT status FROM runs ORDER BY id DESC LIMIT 1"));
+    }
 }
