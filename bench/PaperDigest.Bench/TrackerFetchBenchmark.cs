@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using PaperDigest.Http;
 using PaperDigest.Sources;
 using PaperDigest.Tests.TestSupport;
 using PaperDigest.Tracker;
@@ -41,9 +43,10 @@ internal sealed class TrackerFetchBenchmark : IBenchmark
             await FakeArxivFeed.ServeAsync(ctx, total: 1000, seed);
             Interlocked.Decrement(ref inFlight);
         });
-        using var http = new HttpClient { BaseAddress = new Uri(server.BaseAddress, "api/query") };
-        using (await http.GetAsync(new Uri(server.BaseAddress, "warmup"), cancellationToken)) { }
-        var client = new ArxivApiClient(http, new ArxivClientOptions { MinInterval = interval, PageSize = pageSize }, TimeProvider.System);
+        var options = new ArxivOptions { ApiUrl = new Uri(server.BaseAddress, "api/query").ToString(), MinIntervalSeconds = interval.TotalSeconds, PageSize = pageSize };
+        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System)
+            .AddRemote(Remotes.ArxivApi(new Uri(options.ApiUrl), options.Timing, options.MinInterval)).Services.BuildServiceProvider();
+        var client = new ArxivApiClient(services.GetRequiredService<IHttpClientFactory>().CreateClient(RemoteNames.ArxivApi), options);
 
         var clock = Stopwatch.StartNew();
         var perTopic = new List<int>();

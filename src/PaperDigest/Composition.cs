@@ -31,19 +31,19 @@ internal static class Composition
         switch (command)
         {
             case AppCommand.Daily:
-                AddRemotes(services, options);
+                AddRemotes(services, options, command);
                 services.AddHuggingFace(options.HuggingFace).AddReading(options.Reading).AddDigest(options.Digest);
                 if (llm) services.AddLlm(options.Llm, secrets.OpenAiApiKey);
                 services.AddSummaries(options.Llm, llm);
                 break;
             case AppCommand.Paper:
-                AddRemotes(services, options);
+                AddRemotes(services, options, command);
                 services.AddArxivApi(options.Arxiv).AddReading(options.Reading).AddDigest(options.Digest);
                 if (llm) services.AddLlm(options.Llm, secrets.OpenAiApiKey);
                 services.AddSummaries(options.Llm, llm);
                 break;
             case AppCommand.Track:
-                AddRemotes(services, options);
+                AddRemotes(services, options, command);
                 var stars = options.FetchesStars(secrets);
                 var translate = options.Tracker.TranslateAbstracts && llm;
                 services.AddArxivApi(options.Arxiv).AddHuggingFace(options.HuggingFace);
@@ -64,28 +64,17 @@ internal static class Composition
         }
     }
 
-    /// <summary>Every remote's HttpClient, declared once: timeout, retries, pacing.</summary>
-    private static void AddRemotes(IServiceCollection services, AppOptions options)
+    /// <summary>Every remote's HttpClient, declared once (Http/Remotes.cs): timeout, retries, Retry-After, pacing.</summary>
+    private static void AddRemotes(IServiceCollection services, AppOptions options, AppCommand command)
     {
-        AddRemote(services, SourcesRegistration.HuggingFaceRemote, new Uri(options.HuggingFace.Endpoint.TrimEnd('/') + "/"),
-            new RetrySettings(options.HuggingFace.Retries, TimeSpan.FromMilliseconds(options.HuggingFace.RetryDelayMs), TimeSpan.FromSeconds(options.HuggingFace.TimeoutSeconds), TimeSpan.FromSeconds(120)));
-        AddRemote(services, LlmRegistration.Remote, null,
-            new RetrySettings(options.Llm.HttpRetries, TimeSpan.FromMilliseconds(options.Llm.RetryDelayMs), TimeSpan.FromSeconds(options.Llm.TimeoutSeconds), TimeSpan.FromSeconds(120)));
-        AddRemote(services, ReadingRegistration.Remote, new Uri(options.Reading.ArxivBaseUrl.TrimEnd('/') + "/"),
-            new RetrySettings(2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(options.Reading.TimeoutSeconds), TimeSpan.FromSeconds(60)));
-        services.AddHttpClient(SourcesRegistration.ArxivApiRemote, http => http.Timeout = Timeout.InfiniteTimeSpan);
-        AddRemote(services, SourcesRegistration.GitHubRemote, new Uri(options.GitHub.ApiUrl.TrimEnd('/') + "/"),
-            new RetrySettings(2, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60)));
-    }
-
-    private static void AddRemote(IServiceCollection services, string name, Uri? baseAddress, RetrySettings settings)
-    {
-        services.AddHttpClient(name, (sp, http) =>
-            {
-                if (baseAddress is not null) http.BaseAddress = baseAddress;
-                http.Timeout = Timeout.InfiniteTimeSpan; // the per-attempt timeout lives in the Polly pipeline
-                http.DefaultRequestHeaders.UserAgent.ParseAdd("PaperDigest/0.1");
-            })
-            .AddHttpMessageHandler(sp => new RetryHandler(RetryHandler.BuildPipeline(settings, sp.GetRequiredService<TimeProvider>())));
+        if (command is AppCommand.Daily or AppCommand.Track)
+            services.AddRemote(Remotes.HuggingFace(new Uri(options.HuggingFace.Endpoint), options.HuggingFace.Timing));
+        if (command is AppCommand.Daily or AppCommand.Paper)
+            services.AddRemote(Remotes.ArxivPages(new Uri(options.Reading.ArxivBaseUrl), options.Reading.Timing, options.Reading.RequestsPerSecond, options.Reading.Connections));
+        if (command is AppCommand.Paper or AppCommand.Track)
+            services.AddRemote(Remotes.ArxivApi(new Uri(options.Arxiv.ApiUrl), options.Arxiv.Timing, options.Arxiv.MinInterval));
+        if (command is AppCommand.Track)
+            services.AddRemote(Remotes.GitHub(new Uri(options.GitHub.ApiUrl)));
+        services.AddRemote(Remotes.Llm(RemoteTiming.From(options.Llm.HttpRetries, options.Llm.RetryDelayMs, options.Llm.TimeoutSeconds)));
     }
 }

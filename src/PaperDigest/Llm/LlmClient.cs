@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using OpenAI;
+using PaperDigest.Http;
 using OpenAI.Chat;
 
 namespace PaperDigest.Llm;
@@ -68,12 +69,19 @@ internal sealed class LlmClient : IDisposable
                 throw new LlmException(LlmFailure.Refused, "the model refused to answer (its provider's content filter stopped the reply)");
             return new LlmReply(text, input, output);
         }
-        catch (ClientResultException ex) when (ex.Status == 0 && ex.InnerException is HttpRequestException connect && CannotConnect(connect) is { } reason)
+        catch (Exception ex) when (RemoteFailureOf(ex) is { } remote)
         {
-            throw new LlmException(LlmFailure.Unreachable, $"could not connect to {Redact(BaseUrl)}: {reason}; check OPENAI_BASE_URL (or llm.base_url)", ex);
+            // The "llm" remote's own verdict (Http/RemoteHandler): refused or unresolvable endpoints are not retried.
+            throw remote.Failure switch
+            {
+                RemoteFailure.Unreachable => new LlmException(LlmFailure.Unreachable, $"could not connect to {Redact(BaseUrl)}: {Redact(UnreachableReason(remote))}; check OPENAI_BASE_URL (or llm.base_url)", ex),
+                RemoteFailure.TimedOut => new LlmException(LlmFailure.Timeout, $"the LLM did not answer within {_options.TimeoutSeconds} s (llm.timeout_seconds)", ex),
+                _ => new LlmException(LlmFailure.Http, Redact(remote.Message), ex),
+            };
         }
-        catch (HttpRequestException ex) when (CannotConnect(ex) is { } reason)
+        catch (Exception ex) when (ex is HttpRequestException or ClientResultException { Status: 0 } && CannotConnect(ex) is { } reason)
         {
+            // An HttpClient without the "llm" remote's handler (a caller's own): the same words, from the same rule.
             throw new LlmException(LlmFailure.Unreachable, $"could not connect to {Redact(BaseUrl)}: {reason}; check OPENAI_BASE_URL (or llm.base_url)", ex);
         }
         catch (ClientResultException ex) when (ex.Status == 0)
@@ -89,7 +97,7 @@ internal sealed class LlmClient : IDisposable
         {
             throw new LlmException(LlmFailure.Http, $"the LLM endpoint {Redact(BaseUrl)} could not be reached: {Redact(FirstLine(ex.Message))}", ex);
         }
-        catch (Exception ex) when (ex is TimeoutException or Polly.Timeout.TimeoutRejectedException
+        catch (Exception ex) when (ex is TimeoutException
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new LlmException(LlmFailure.Timeout, $"the LLM did not answer within {_options.TimeoutSeconds} s (llm.timeout_seconds)", ex);
@@ -107,21 +115,24 @@ internal sealed class LlmClient : IDisposable
     /// <summary>The endpoint the messages name: the configured base URL, or OpenAI's own.</summary>
     private string BaseUrl => string.IsNullOrEmpty(_options.BaseUrl) ? "https://api.openai.com/v1" : _options.BaseUrl;
 
-    /// <summary>Why no connection could be made (refused, no such host), or null for other transport errors (a reset mid-body).</summary>
-    private static string? CannotConnect(HttpRequestException ex)
+    /// <summary>The remote's verdict inside whatever the SDK wrapped it in, or null.</summary>
+    private static RemoteException? RemoteFailureOf(Exception ex)
     {
-        var socket = ex.InnerException as System.Net.Sockets.SocketException;
-        return (ex.HttpRequestError, socket?.SocketErrorCode) switch
-        {
-            (_, System.Net.Sockets.SocketError.ConnectionRefused) => "connection refused",
-            (HttpRequestError.NameResolutionError, _) or (_, System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData)
-                => "the host name could not be resolved",
-            (_, System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable) => "the network or host is unreachable",
-            (HttpRequestError.ConnectionError, _) => FirstLine(ex.Message),
-            (HttpRequestError.SecureConnectionError, _) => "the TLS handshake failed",
-            _ => null,
-        };
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+            if (e is RemoteException remote) return remote;
+        return null;
     }
+
+    /// <summary>Why no connection could be made ("connection refused", "host not found"; Http's one rule), or null.</summary>
+    private static string? CannotConnect(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+            if (e is HttpRequestException http && RemoteException.PermanentReason(http) is { } reason) return reason;
+        return null;
+    }
+
+    /// <summary>"connection refused", "host not found": the remote's reason, without its URL (the message names the base URL).</summary>
+    private static string UnreachableReason(RemoteException remote) => CannotConnect(remote.InnerException ?? remote) ?? FirstLine(remote.Message);
 
     /// <summary>Removes the API key from any text that may be shown or stored.</summary>
     public string Redact(string text) => _apiKey is null ? text : text.Replace(_apiKey, "***", StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PaperDigest.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace PaperDigest.Llm;
@@ -6,8 +7,6 @@ namespace PaperDigest.Llm;
 /// <summary>The model's client over the "llm" remote, and the run's usage counter.</summary>
 internal static class LlmRegistration
 {
-    public const string Remote = "llm";
-
     /// <summary>The run's token counter alone: commands report it even when no LLM is configured (zero).</summary>
     public static IServiceCollection AddLlmUsage(this IServiceCollection services)
     {
@@ -18,5 +17,5 @@ internal static class LlmRegistration
     public static IServiceCollection AddLlm(this IServiceCollection services, LlmOptions options, string? apiKey) =>
         services.AddLlmUsage()
             .AddSingleton(options)
-            .AddSingleton(sp => new LlmClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(Remote), options, apiKey, sp.GetRequiredService<LlmUsage>()));
+            .AddSingleton(sp => new LlmClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(RemoteNames.Llm), options, apiKey, sp.GetRequiredService<LlmUsage>()));
 }

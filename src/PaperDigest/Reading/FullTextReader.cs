@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using PaperDigest.Http;
 using PaperDigest.Papers;
 
 namespace PaperDigest.Reading;
@@ -9,7 +10,7 @@ namespace PaperDigest.Reading;
 /// ("HTML: 404", "PDF: pdftotext not installed"); network errors and timeouts move on to the next source, cancellation does not.
 /// The text is fitted to <see cref="ReadingOptions.TokenBudget"/> with <see cref="ContextBudget"/> (0 keeps it whole).
 /// </summary>
-/// <param name="http">A client whose BaseAddress is arXiv (ARXIV_BASE_URL, e.g. https://arxiv.org/).</param>
+/// <param name="http">The "arxiv-pages" remote's client: BaseAddress ARXIV_BASE_URL (e.g. https://arxiv.org/), paced, with a timeout that covers the body.</param>
 internal sealed class FullTextReader(HttpClient http, ReadingOptions options)
 {
     private readonly PdfTextReader _pdf = new(options);
@@ -45,13 +46,13 @@ internal sealed class FullTextReader(HttpClient http, ReadingOptions options)
             if (read.Value is not { } document) return Skip(attempts, "HTML", read.Reason ?? "not available");
             return ArxivTextRenderer.Render(options.TokenBudget > 0 ? ContextBudget.Fit(document, options.TokenBudget) : document);
         }
+        catch (Exception ex) when (ex is RemoteException { Failure: RemoteFailure.TimedOut } || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return Skip(attempts, "HTML", "timed out");
+        }
         catch (HttpRequestException ex)
         {
             return Skip(attempts, "HTML", $"network error ({ex.Message})");
-        }
-        catch (Exception ex) when (ex is Polly.Timeout.TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return Skip(attempts, "HTML", "timed out");
         }
     }
 
@@ -65,13 +66,13 @@ internal sealed class FullTextReader(HttpClient http, ReadingOptions options)
             var read = await _pdf.ReadAsync(bytes, cancellationToken).ConfigureAwait(false);
             return read.Value is { } text ? FitText(text) : Skip(attempts, "PDF", read.Reason ?? "not available");
         }
+        catch (Exception ex) when (ex is RemoteException { Failure: RemoteFailure.TimedOut } || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return Skip(attempts, "PDF", "timed out");
+        }
         catch (HttpRequestException ex)
         {
             return Skip(attempts, "PDF", $"network error ({ex.Message})");
-        }
-        catch (Exception ex) when (ex is Polly.Timeout.TimeoutRejectedException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return Skip(attempts, "PDF", "timed out");
         }
     }
 

@@ -1,3 +1,5 @@
+using PaperDigest.Http;
+
 namespace PaperDigest.Sources;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal sealed class ArxivRssClient(HttpClient http, Uri? rssBase = null)
         var path = string.Join('+', categories.Select(c => Uri.EscapeDataString(c.Trim())).Where(c => c.Length > 0));
         if (path.Length == 0) throw new ArgumentException("Name at least one arXiv category, e.g. cs.CL.", nameof(categories));
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base, "rss/" + path));
-        request.Headers.UserAgent.ParseAdd(ArxivClientOptions.UserAgent);
+        request.Headers.UserAgent.ParseAdd(Remotes.ArxivUserAgent);
         request.Headers.Accept.ParseAdd("application/rss+xml");
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();

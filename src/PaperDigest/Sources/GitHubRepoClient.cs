@@ -43,7 +43,7 @@ internal sealed partial class GitHubRepoClient(HttpClient http, string? token, I
             var json = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return ParseStars(json);
         }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
+        catch (HttpRequestException ex) // the "github" remote's words: could not connect, did not answer in time
         {
             LogFailed(logger, normalized, ex.Message);
             return null;

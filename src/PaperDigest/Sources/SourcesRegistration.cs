@@ -1,28 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PaperDigest.Http;
 
 namespace PaperDigest.Sources;
 
 /// <summary>The sources' clients, each over its remote's HttpClient (timeouts, retries and pacing live there).</summary>
 internal static class SourcesRegistration
 {
-    public const string HuggingFaceRemote = "huggingface";
-    public const string ArxivApiRemote = "arxiv";
-    public const string GitHubRemote = "github";
-
     /// <summary>Hugging Face's daily papers (and the fetch stage of `daily`) and its per-paper API.</summary>
     public static IServiceCollection AddHuggingFace(this IServiceCollection services, HuggingFaceOptions options) =>
         services.AddSingleton(options)
-            .AddSingleton(sp => new HuggingFaceDailyClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HuggingFaceRemote)))
-            .AddSingleton(sp => new HuggingFacePaperClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HuggingFaceRemote), sp.GetRequiredService<TimeProvider>(), maxRetries: 0))
+            .AddSingleton(sp => new HuggingFaceDailyClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(RemoteNames.HuggingFace)))
+            .AddSingleton(sp => new HuggingFacePaperClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(RemoteNames.HuggingFace)))
             .AddSingleton<DailyFetcher>();
 
     public static IServiceCollection AddArxivApi(this IServiceCollection services, ArxivOptions options) =>
         services.AddSingleton(options)
-            .AddSingleton(sp => new ArxivApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ArxivApiRemote), options.ToClientOptions(),
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ArxivApiClient>>()));
+            .AddSingleton(sp => new ArxivApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(RemoteNames.ArxivApi), options,
+                sp.GetRequiredService<ILogger<ArxivApiClient>>()));
 
     public static IServiceCollection AddGitHub(this IServiceCollection services, GitHubOptions options, string? token) =>
         services.AddSingleton(options)
-            .AddSingleton(sp => new GitHubRepoClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(GitHubRemote), token, sp.GetRequiredService<ILogger<GitHubRepoClient>>()));
+            .AddSingleton(sp => new GitHubRepoClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(RemoteNames.GitHub), token, sp.GetRequiredService<ILogger<GitHubRepoClient>>()));
 }

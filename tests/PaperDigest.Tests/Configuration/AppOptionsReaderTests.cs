@@ -207,6 +207,26 @@ public sealed class AppOptionsReaderTests : IDisposable
         Assert.Contains("llm.structured must be json_schema, json_object or none", ex.Message);
     }
 
+    [Theory]
+    [InlineData("arxiv:\n  retry_delay_ms: -1\n", "arxiv.retry_delay_ms must be between 0 and 600000 (got -1)")]
+    [InlineData("arxiv:\n  timeout_seconds: 100000\n", "arxiv.timeout_seconds must be between 1 and 3600 (got 100000)")]
+    [InlineData("huggingface:\n  retry_delay_ms: -1\n", "huggingface.retry_delay_ms must be between 0 and 600000 (got -1)")]
+    [InlineData("huggingface:\n  timeout_seconds: 100000\n", "huggingface.timeout_seconds must be between 1 and 3600 (got 100000)")]
+    [InlineData("reading:\n  timeout_seconds: 100000\n", "reading.timeout_seconds must be between 1 and 3600 (got 100000)")]
+    [InlineData("reading:\n  requests_per_second: 0\n", "reading.requests_per_second must be between 1 and 100 (got 0)")]
+    [InlineData("github:\n  api_url: ftp://example.org\n", "github.api_url is not an absolute http(s) URL")]
+    public void Read_OutOfRangeRemoteTiming_ValidationNamesKeyBeforePollySeesIt(string yaml, string expected)
+    {
+        // Given a timing value Polly would reject with its own ValidationException
+        Write(yaml);
+
+        // When
+        var ex = Assert.Throws<ConfigurationException>(() => AppOptionsReader.Read(null, _dir, new Dictionary<string, string>()));
+
+        // Then the message names the key and the value
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_OpenAiBaseUrlNotHttp_ErrorNamesVariableAndKey()
     {

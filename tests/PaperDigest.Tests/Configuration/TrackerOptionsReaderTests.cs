@@ -38,7 +38,7 @@ public sealed class TrackerOptionsReaderTests : IDisposable
         Assert.Equal(["多模态", "RL"], topics.Select(t => t.Name));
         Assert.Equal([20, 5], topics.Select(t => t.MaxPerTopic ?? 0));
         Assert.Equal("en", options.Tracker.Lang);
-        Assert.Equal(TimeSpan.FromSeconds(0.5), options.Arxiv.ToClientOptions().MinInterval);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), options.Arxiv.MinInterval);
         Assert.Equal(
             "(ti:multimodal OR abs:multimodal OR ti:\"vision-language\" OR abs:\"vision-language\" OR ti:MLLM) AND (cat:cs.CV OR cat:cs.CL)"
             + " ANDNOT (ti:survey OR abs:survey)",

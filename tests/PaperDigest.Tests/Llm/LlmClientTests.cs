@@ -40,7 +40,7 @@ public sealed class LlmClientTests
 
         // Then
         Assert.Equal(LlmFailure.Unreachable, ex.Failure);
-        Assert.Equal("could not connect to https://llm.invalid/v1/: the host name could not be resolved; check OPENAI_BASE_URL (or llm.base_url)", ex.Message);
+        Assert.Equal("could not connect to https://llm.invalid/v1/: host not found; check OPENAI_BASE_URL (or llm.base_url)", ex.Message);
     }
 
     [Fact]
