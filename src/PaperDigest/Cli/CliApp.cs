@@ -47,7 +47,7 @@ internal static class CliApp
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Usage;
         }
-        catch (Exception ex) when (ex is SourceException or PaperDigest.Store.StoreVersionException or PaperDigest.Store.StoreUnreadableException)
+        catch (Exception ex) when (ex is SourceException or PaperDigest.Store.StoreVersionException or PaperDigest.Store.StoreUnreadableException or PaperDigest.Store.StoreFullException or PaperDigest.Import.ImportFileException)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Failed;

@@ -61,12 +61,12 @@ internal static class DailyCommand
         var texts = services.GetRequiredService<PaperTextSource>();
         var concurrency = services.GetRequiredService<ISummaryWriter>().IsOffline ? Environment.ProcessorCount : options.Llm.Concurrency;
         var batch = await new ConsoleProgress(context).RunAsync("summarizing", papers.Count * styles.Count, progress =>
-            summarizer.RunAsync(papers, styles, options.Digest.Lang, concurrency, (p, s, ct) => s.NeedsFullText && options.IsLlmConfigured(secrets) ? texts.ReadAsync(p, ct) : BatchSummarizer.FromAbstract(p), progress, cancellationToken));
+            summarizer.RunAsync(papers, styles, options.Digest.Lang, concurrency, texts.ReadForAsync, progress, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested(); // a cancelled batch is not a digest: what was summarized is stored
 
         var usage = services.GetRequiredService<LlmUsage>();
         var publisher = services.GetRequiredService<DigestPublisher>();
-        var digest = await publisher.BuildAsync(day.Date, styles, options.Digest.Lang, options.Digest.Limit, cancellationToken);
+        var digest = await publisher.BuildAsync(day.Date, papers, styles, options.Digest.Lang, cancellationToken);
         var failedPapers = digest.Entries.Where(e => e.Failed).ToList();
         var allFailed = digest.Entries.Count > 0 && failedPapers.Count == digest.Entries.Count;
         var totals = new RunTotals(digest.Entries.Count, digest.Entries.Count - failedPapers.Count, failedPapers.Count, batch.Cached,

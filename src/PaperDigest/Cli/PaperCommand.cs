@@ -65,7 +65,7 @@ internal static class PaperCommand
             await context.Error.WriteLineAsync("note: no LLM configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server); writing an offline extract quoted from the abstract.");
         var texts = services.GetRequiredService<PaperTextSource>();
         var result = await services.GetRequiredService<SummaryService>().GetOrWriteAsync(paper, style, lang,
-            ct => style.NeedsFullText && !writer.IsOffline ? texts.ReadAsync(paper, ct) : BatchSummarizer.FromAbstract(paper), cancellationToken);
+            ct => texts.ReadForAsync(paper, style, ct), cancellationToken);
 
         var entry = new DigestEntry(paper, new Dictionary<string, StoredSummary> { [style.Name] = result.Summary });
         var markdown = style.Name == "report"

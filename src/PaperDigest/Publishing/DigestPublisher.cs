@@ -1,7 +1,7 @@
 using System.Globalization;
-using PaperDigest.Store;
 using PaperDigest.Summaries;
 using PaperDigest.Files;
+using PaperDigest.Papers;
 
 namespace PaperDigest.Publishing;
 
@@ -9,12 +9,11 @@ namespace PaperDigest.Publishing;
 /// The publish stage of `daily`: builds the digest of a day from the store and writes
 /// daily/&lt;date&gt;.&lt;style&gt;.md and daily/&lt;date&gt;.json atomically.
 /// </summary>
-internal sealed class DigestPublisher(PaperStore papers, SummaryService summaries, SummaryStore summaryStore)
+internal sealed class DigestPublisher(SummaryService summaries, SummaryStore summaryStore)
 {
-    public async Task<Digest> BuildAsync(DateOnly date, IReadOnlyList<SummaryStyle> styles, string lang, int limit, CancellationToken cancellationToken)
+    /// <summary>The digest of <paramref name="listed"/> (the day's papers as fetched, already cut to --limit) from the stored summaries.</summary>
+    public async Task<Digest> BuildAsync(DateOnly date, IReadOnlyList<Paper> listed, IReadOnlyList<SummaryStyle> styles, string lang, CancellationToken cancellationToken)
     {
-        var listed = await papers.ListingAsync(date, cancellationToken);
-        if (limit > 0) listed = listed.Take(limit).ToList();
         var entries = new List<DigestEntry>();
         foreach (var paper in listed)
         {

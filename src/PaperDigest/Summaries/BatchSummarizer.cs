@@ -63,8 +63,4 @@ internal sealed class BatchSummarizer(SummaryService service)
 
         return new BatchResult(results, cached, work.Count - cached, failed);
     }
-
-    /// <summary>The input of the abstract-based styles: title and abstract, which is also what the numbers are checked against.</summary>
-    public static Task<SummaryInput> FromAbstract(Paper paper) =>
-        Task.FromResult(new SummaryInput(paper, "Abs", paper.Abstract));
 }

@@ -1,5 +1,4 @@
 using PaperDigest.Papers;
-using PaperDigest.Summaries;
 using PaperDigest.Reading;
 
 namespace PaperDigest.Summaries;
@@ -8,8 +7,18 @@ namespace PaperDigest.Summaries;
 /// The read stage: a paper's full text (HTML, else PDF, else the abstract), read once and kept compressed in the store,
 /// so a rerun downloads nothing. What was used, and why earlier sources were skipped, is stored with it.
 /// </summary>
-internal sealed class PaperTextSource(FullTextReader reader, FullTextStore store)
+internal sealed class PaperTextSource(FullTextReader reader, FullTextStore store, ISummaryWriter writer)
 {
+    /// <summary>
+    /// The one place that decides which text a style is written from: the full text for the styles that need it when an
+    /// LLM writes them; otherwise (and always offline) the title and abstract, which is also what the numbers are checked against.
+    /// </summary>
+    public Task<SummaryInput> ReadForAsync(Paper paper, SummaryStyle style, CancellationToken cancellationToken) =>
+        style.NeedsFullText && !writer.IsOffline ? ReadAsync(paper, cancellationToken) : Task.FromResult(Abstract(paper));
+
+    /// <summary>The input of the abstract-based styles.</summary>
+    public static SummaryInput Abstract(Paper paper) => new(paper, "Abs", paper.Abstract);
+
     public async Task<SummaryInput> ReadAsync(Paper paper, CancellationToken cancellationToken)
     {
         var version = paper.Id.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";

@@ -25,7 +25,7 @@ internal sealed partial class CodeLinkChecker(HuggingFacePaperClient huggingFace
         {
             info = await huggingFace.FindAsync(paper.Id, cancellationToken); // null: HF does not know the paper (404)
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException)
         {
             LogHuggingFaceFailed(logger, paper.Id.Id, ex.Message);
             var inText = CodeLinkFinder.Find(null, paper.Abstract, paper.Comment);

@@ -1,6 +1,5 @@
 using PaperDigest.Sources;
 using PaperDigest.Store;
-using Polly.Timeout;
 
 namespace PaperDigest.Tracker;
 
@@ -31,8 +30,7 @@ internal sealed class TopicFetcher(ArxivApiClient arxiv, PaperStore papers, Trac
     {
         ArxivQueryException q => q.Message,
         ArxivFeedFormatException f => $"arXiv's answer is not a complete Atom feed (cut off or not XML): {f.Message}",
-        HttpRequestException h => $"arXiv could not be queried: {h.Message}",
-        TimeoutRejectedException => "arXiv did not answer in time",
+        HttpRequestException h => $"arXiv could not be queried: {h.Message}", // the arXiv remote's words: timeouts, refused connections, Retry-After
         _ => null,
     };
 }

@@ -27,7 +27,7 @@ public sealed class BatchSummarizerTests
 
         // When the ten are summarized one at a time
         var ex = await Assert.ThrowsAsync<StoreFullException>(() => summarizer.RunAsync(papers, [SummaryStyles.Brief], "en", 1,
-            (p, _, _) => BatchSummarizer.FromAbstract(p), null, CancellationToken.None));
+            (p, _, _) => Task.FromResult(PaperTextSource.Abstract(p)), null, CancellationToken.None));
 
         // Then the first failed write stops the batch: one summary asked, not ten, and the message names the disk
         Assert.Equal(1, writer.Calls);
