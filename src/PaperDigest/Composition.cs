@@ -31,24 +31,27 @@ internal static class Composition
         switch (command)
         {
             case AppCommand.Daily:
-                AddRemotes(services, options, command);
-                services.AddHuggingFace(options.HuggingFace).AddReading(options.Reading).AddDigest(options.Digest);
-                if (llm) services.AddLlm(options.Llm, secrets.OpenAiApiKey);
-                services.AddSummaries(options.Llm, llm);
+                services.AddRemote(Remotes.HuggingFace(new Uri(options.HuggingFace.Endpoint), options.HuggingFace.Timing));
+                services.AddHuggingFace(options.HuggingFace);
+                AddSummarizing(services, options, secrets, llm);
                 break;
             case AppCommand.Paper:
-                AddRemotes(services, options, command);
-                services.AddArxivApi(options.Arxiv).AddReading(options.Reading).AddDigest(options.Digest);
-                if (llm) services.AddLlm(options.Llm, secrets.OpenAiApiKey);
-                services.AddSummaries(options.Llm, llm);
+                services.AddRemote(Remotes.ArxivApi(new Uri(options.Arxiv.ApiUrl), options.Arxiv.Timing, options.Arxiv.MinInterval));
+                services.AddArxivApi(options.Arxiv);
+                AddSummarizing(services, options, secrets, llm);
                 break;
             case AppCommand.Track:
-                AddRemotes(services, options, command);
                 var stars = options.FetchesStars(secrets);
                 var translate = options.Tracker.TranslateAbstracts && llm;
+                services.AddRemote(Remotes.ArxivApi(new Uri(options.Arxiv.ApiUrl), options.Arxiv.Timing, options.Arxiv.MinInterval));
+                services.AddRemote(Remotes.HuggingFace(new Uri(options.HuggingFace.Endpoint), options.HuggingFace.Timing));
                 services.AddArxivApi(options.Arxiv).AddHuggingFace(options.HuggingFace);
-                if (stars) services.AddGitHub(options.GitHub, secrets.GithubToken);
-                if (translate) services.AddLlm(options.Llm, secrets.OpenAiApiKey);
+                if (stars)
+                {
+                    services.AddRemote(Remotes.GitHub(new Uri(options.GitHub.ApiUrl)));
+                    services.AddGitHub(options.GitHub, secrets.GithubToken);
+                }
+                if (translate) AddLlm(services, options, secrets);
                 services.AddTracker(options.Tracker, stars, translate);
                 break;
             case AppCommand.Import:
@@ -64,17 +67,19 @@ internal static class Composition
         }
     }
 
-    /// <summary>Every remote's HttpClient, declared once (Http/Remotes.cs): timeout, retries, Retry-After, pacing.</summary>
-    private static void AddRemotes(IServiceCollection services, AppOptions options, AppCommand command)
+    /// <summary>Read (arXiv pages), summarize (the LLM when configured, else offline) and publish: `daily` and `paper`.</summary>
+    private static void AddSummarizing(IServiceCollection services, AppOptions options, Secrets secrets, bool llm)
     {
-        if (command is AppCommand.Daily or AppCommand.Track)
-            services.AddRemote(Remotes.HuggingFace(new Uri(options.HuggingFace.Endpoint), options.HuggingFace.Timing));
-        if (command is AppCommand.Daily or AppCommand.Paper)
-            services.AddRemote(Remotes.ArxivPages(new Uri(options.Reading.ArxivBaseUrl), options.Reading.Timing, options.Reading.RequestsPerSecond, options.Reading.Connections));
-        if (command is AppCommand.Paper or AppCommand.Track)
-            services.AddRemote(Remotes.ArxivApi(new Uri(options.Arxiv.ApiUrl), options.Arxiv.Timing, options.Arxiv.MinInterval));
-        if (command is AppCommand.Track)
-            services.AddRemote(Remotes.GitHub(new Uri(options.GitHub.ApiUrl)));
+        services.AddRemote(Remotes.ArxivPages(new Uri(options.Reading.ArxivBaseUrl), options.Reading.Timing, options.Reading.RequestsPerSecond, options.Reading.Connections));
+        services.AddReading(options.Reading).AddDigest(options.Digest);
+        if (llm) AddLlm(services, options, secrets);
+        services.AddSummaries(options.Llm, llm);
+    }
+
+    /// <summary>The model's client over its remote (timeout per attempt, retries, Retry-After).</summary>
+    private static void AddLlm(IServiceCollection services, AppOptions options, Secrets secrets)
+    {
         services.AddRemote(Remotes.Llm(RemoteTiming.From(options.Llm.HttpRetries, options.Llm.RetryDelayMs, options.Llm.TimeoutSeconds)));
+        services.AddLlm(options.Llm, secrets.OpenAiApiKey);
     }
 }
