@@ -70,7 +70,7 @@ internal static class DailyCommand
         var failedPapers = digest.Entries.Where(e => e.Failed).ToList();
         var allFailed = digest.Entries.Count > 0 && failedPapers.Count == digest.Entries.Count;
         var totals = new RunTotals(digest.Entries.Count, digest.Entries.Count - failedPapers.Count, failedPapers.Count, batch.Cached,
-            (int)usage.Requests, usage.InputTokens, usage.OutputTokens, digest.Entries.Sum(e => e.Unsupported.Count));
+            (int)usage.Requests, usage.InputTokens, usage.OutputTokens, digest.Entries.Sum(e => e.Unsupported.Count), usage.CachedInputTokens, usage.Cost(options.Llm.Prices));
         run.Totals = totals;
         // An output that cannot be written throws: the run is recorded as failed and the CLI says what; every summary is already stored.
         IReadOnlyList<string> files = allFailed ? [] : await DigestPublisher.WriteAsync(digest, styles, options.Digest.Out, cancellationToken);
@@ -92,7 +92,7 @@ internal static class DailyCommand
     internal static string ClosingLine(DateOnly date, RunTotals t, TimeSpan elapsed, IReadOnlyList<string> files, string workingDirectory) =>
         string.Create(CultureInfo.InvariantCulture,
             $"Done {date:yyyy-MM-dd}: {t.Papers} papers, {t.Ok} ok, {t.Failed} failed; {t.Cached} summaries from the store; " +
-            $"LLM {t.LlmRequests} requests, {t.InputTokens:N0} tokens in, {t.OutputTokens:N0} out; {t.Unsupported} unsupported numbers; " +
+            $"LLM {t.LlmRequests} requests, {t.InputTokens:N0} tokens in{(t.CachedInputTokens > 0 ? $" ({t.CachedInputTokens:N0} cached)" : "")}, {t.OutputTokens:N0} out{(t.Cost is { } cost ? $", cost {cost:0.####}" : "")}; {t.Unsupported} unsupported numbers; " +
             $"{elapsed.TotalSeconds:F1} s. Wrote {string.Join(", ", files.Select(f => Path.GetRelativePath(workingDirectory, f)))}");
 
     private static DateOnly? ParseDate(string? text)

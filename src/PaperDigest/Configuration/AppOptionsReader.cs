@@ -117,6 +117,15 @@ internal static class AppOptionsReader
             var property = FindProperty(target.GetType(), key)
                 ?? throw new ConfigurationException($"{where}: unknown key '{path}'. Known keys here: {KnownKeys(target.GetType())}.");
             var type = property.PropertyType;
+            if (type == typeof(System.Text.Json.Nodes.JsonObject))
+            {
+                // A free-form map passed on as it is (llm.extra_body).
+                locations.Set(path, where);
+                if (valueNode is YamlScalarNode { Value: null or "" or "{}" }) continue;
+                if (valueNode is not YamlMappingNode free) throw new ConfigurationException($"{where}: '{path}' takes a mapping, e.g. {{enable_thinking: false}}.");
+                property.SetValue(target, YamlJson.ToJson(free));
+                continue;
+            }
             if (IsScalar(type) || ListItemType(type) is not null) locations.Set(path, where);
             if (IsScalar(type))
             {

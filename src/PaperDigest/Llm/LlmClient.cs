@@ -1,73 +1,131 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
-using OpenAI;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PaperDigest.Http;
-using OpenAI.Chat;
 
 namespace PaperDigest.Llm;
 
 /// <summary>
-/// The one seam to the model: the official OpenAI SDK pointed at any OpenAI-compatible base URL, over the
-/// "llm" HttpClient (whose handler retries 429/5xx honouring Retry-After). At most llm.concurrency requests are in flight.
+/// The one seam to the model: JSON over the "llm" HttpClient to any OpenAI-compatible <c>POST {base}/chat/completions</c>
+/// (the remote's handler times each attempt and retries 429/5xx honouring Retry-After). At most llm.concurrency requests
+/// are in flight. The request's shape (<see cref="ProviderMode"/>) is negotiated from the provider's refusals
+/// (<see cref="KnownRefusals"/>), said once as a warning, and remembered per (base URL, model) in the store.
 /// </summary>
-internal sealed class LlmClient : IDisposable
+internal sealed partial class LlmClient : IDisposable
 {
-    private readonly ChatClient _chat;
+    /// <summary>No chat reply PaperDigest asks for comes near this; a larger answer is refused unread.</summary>
+    public const int MaxReplyChars = 4_000_000;
+
+    private const int MaxRenegotiations = 4;
+
+    private readonly HttpClient _http;
     private readonly LlmOptions _options;
     private readonly SemaphoreSlim _gate;
+    private readonly SemaphoreSlim _modeLoad = new(1, 1);
     private readonly LlmUsage _usage;
     private readonly string? _apiKey;
+    private readonly LlmModeStore? _modes;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Lock _learning = new();
+    private ProviderMode _mode;
+    private bool _modeLoaded;
 
-    public LlmClient(HttpClient http, LlmOptions options, string? apiKey, LlmUsage usage)
+    public LlmClient(HttpClient http, LlmOptions options, string? apiKey, LlmUsage usage,
+        LlmModeStore? modes = null, ILogger<LlmClient>? logger = null, TimeProvider? time = null)
     {
+        _http = http;
         _options = options;
         _usage = usage;
         _apiKey = string.IsNullOrEmpty(apiKey) ? null : apiKey;
+        _modes = modes;
+        _logger = logger ?? NullLogger<LlmClient>.Instance;
+        _time = time ?? TimeProvider.System;
         _gate = new SemaphoreSlim(options.Concurrency, options.Concurrency);
-        var clientOptions = new OpenAIClientOptions
-        {
-            Transport = new HttpClientPipelineTransport(http),
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0), // retries live in the HttpClient's Polly pipeline
-            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-            UserAgentApplicationId = "PaperDigest",
-        };
-        if (!string.IsNullOrEmpty(options.BaseUrl)) clientOptions.Endpoint = new Uri(options.BaseUrl);
-        // Local servers (Ollama, vLLM) need no key, but the SDK wants one: send a placeholder that is not a secret.
-        _chat = new ChatClient(options.Model, new ApiKeyCredential(_apiKey ?? "no-key"), clientOptions);
+        _mode = ProviderMode.Initial(options.Structured);
     }
 
     public string Model => _options.Model;
 
+    /// <summary>The request shape in use now (after what was learnt or remembered).</summary>
+    public ProviderMode Mode => Volatile.Read(ref _mode);
+
+    /// <summary>Requests the provider refused and that were sent again in another shape, this run.</summary>
+    public int RejectedRequests => _rejected;
+
+    private int _rejected;
+
     public async Task<LlmReply> CompleteAsync(LlmRequest request, CancellationToken cancellationToken)
     {
-        var messages = request.Messages.Select(ToChatMessage).ToList();
-        var chatOptions = new ChatCompletionOptions
-        {
-            Temperature = (float)_options.Temperature,
-            MaxOutputTokenCount = _options.MaxOutputTokens,
-            ResponseFormat = _options.Structured switch
-            {
-                "json_schema" => ChatResponseFormat.CreateJsonSchemaFormat(request.SchemaName, BinaryData.FromString(request.Schema), jsonSchemaIsStrict: true),
-                "json_object" => ChatResponseFormat.CreateJsonObjectFormat(),
-                _ => null,
-            },
-        };
-
+        await LoadModeAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _usage.AddRequest();
-            ClientResult<ChatCompletion> result = await _chat.CompleteChatAsync(messages, chatOptions, cancellationToken);
-            var completion = result.Value;
-            var input = completion.Usage?.InputTokenCount ?? 0;
-            var output = completion.Usage?.OutputTokenCount ?? 0;
-            _usage.AddTokens(input, output);
-            var text = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text));
-            if (string.IsNullOrWhiteSpace(text) && !string.IsNullOrWhiteSpace(completion.Refusal))
-                throw new LlmException(LlmFailure.Refused, $"the model refused: {Redact(FirstLine(completion.Refusal))}");
-            if (completion.FinishReason == ChatFinishReason.ContentFilter)
-                throw new LlmException(LlmFailure.Refused, "the model refused to answer (its provider's content filter stopped the reply)");
-            return new LlmReply(text, input, output);
+            var limit = _options.MaxOutputTokens;
+            var raisedOnce = false;
+            for (var shapes = 0; ; shapes++)
+            {
+                var sent = Mode;
+                var answer = await SendAsync(request, sent, limit, cancellationToken);
+                if (answer.Refusal is { } refusal)
+                {
+                    if (shapes < MaxRenegotiations && KnownRefusals.Match(refusal.Message, sent) is { } fix)
+                    {
+                        Interlocked.Increment(ref _rejected);
+                        await LearnAsync(sent, fix.Fixed, fix.Entry, cancellationToken);
+                        continue;
+                    }
+                    throw refusal.Exception;
+                }
+                var reply = answer.Reply!;
+                if (reply.Cut)
+                {
+                    if (!raisedOnce && limit < LlmOptions.MaxOutputTokensLimit)
+                    {
+                        LogCut(_logger, limit, Math.Min(limit * 2, LlmOptions.MaxOutputTokensLimit));
+                        limit = Math.Min(limit * 2, LlmOptions.MaxOutputTokensLimit);
+                        raisedOnce = true;
+                        continue;
+                    }
+                    throw new LlmException(LlmFailure.BadAnswer, $"the reply was cut at llm.max_output_tokens ({limit}); raise it");
+                }
+                return reply.Value;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private sealed record Answer(ParsedReply? Reply, Refused? Refusal);
+
+    private sealed record ParsedReply(LlmReply Value, bool Cut);
+
+    private sealed record Refused(string Message, LlmException Exception);
+
+    private async Task<Answer> SendAsync(LlmRequest request, ProviderMode mode, int limit, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, ChatUrl)
+        {
+            Content = new StringContent(LlmRequestBody.Build(request, mode, _options, limit).ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (_apiKey is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(_options.Stream ? "text/event-stream" : "application/json"));
+        _usage.AddRequest();
+        string body;
+        HttpStatusCode status;
+        try
+        {
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            status = response.StatusCode;
+            if (response.Content.Headers.ContentLength > MaxReplyChars) throw TooLarge();
+            body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (body.Length > MaxReplyChars) throw TooLarge();
         }
         catch (Exception ex) when (RemoteFailureOf(ex) is { } remote)
         {
@@ -79,43 +137,107 @@ internal sealed class LlmClient : IDisposable
                 _ => new LlmException(LlmFailure.Http, Redact(remote.Message), ex),
             };
         }
-        catch (Exception ex) when (ex is HttpRequestException or ClientResultException { Status: 0 } && CannotConnect(ex) is { } reason)
+        catch (HttpRequestException ex) when (CannotConnect(ex) is { } reason)
         {
             // An HttpClient without the "llm" remote's handler (a caller's own): the same words, from the same rule.
             throw new LlmException(LlmFailure.Unreachable, $"could not connect to {Redact(BaseUrl)}: {reason}; check OPENAI_BASE_URL (or llm.base_url)", ex);
-        }
-        catch (ClientResultException ex) when (ex.Status == 0)
-        {
-            throw new LlmException(LlmFailure.Http, $"the LLM endpoint {Redact(BaseUrl)} could not be reached: {Redact(FirstLine(ex.InnerException?.Message ?? ex.Message))}", ex);
-        }
-        catch (ClientResultException ex)
-        {
-            var hint = ex.Status is 401 or 403 ? " (check OPENAI_API_KEY)" : ex.Status == 404 ? " (check OPENAI_BASE_URL and llm.model)" : "";
-            throw new LlmException(LlmFailure.Http, $"the LLM endpoint answered HTTP {ex.Status}{hint}: {Redact(ProviderMessage(ex) ?? FirstLine(ex.Message))}", ex);
         }
         catch (HttpRequestException ex)
         {
             throw new LlmException(LlmFailure.Http, $"the LLM endpoint {Redact(BaseUrl)} could not be reached: {Redact(FirstLine(ex.Message))}", ex);
         }
-        catch (Exception ex) when (ex is TimeoutException
-                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new LlmException(LlmFailure.Timeout, $"the LLM did not answer within {_options.TimeoutSeconds} s (llm.timeout_seconds)", ex);
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException)
+
+        if ((int)status >= 400)
+        {
+            var words = Redact(ProviderMessage(body) ?? $"HTTP {(int)status}");
+            var hint = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? " (check OPENAI_API_KEY)"
+                : status == HttpStatusCode.NotFound ? " (check OPENAI_BASE_URL and llm.model)" : "";
+            var error = new LlmException(LlmFailure.Http, $"the LLM endpoint answered HTTP {(int)status}{hint}: {words}");
+            return new(null, status is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity ? new Refused(ProviderMessage(body) ?? body, error) : new Refused("", error));
+        }
+        return new(Parse(body), null);
+    }
+
+    private static LlmException TooLarge() =>
+        new(LlmFailure.BadAnswer, $"the LLM endpoint's answer is larger than {MaxReplyChars / 1_000_000} MB; refused unread");
+
+    /// <summary>A completion (or, streamed, its chunks) into the reply text, without reasoning, and its usage.</summary>
+    private ParsedReply Parse(string body)
+    {
+        LlmCompletion completion;
+        try
+        {
+            completion = _options.Stream && !body.TrimStart().StartsWith('{') ? LlmCompletion.FromStream(body) : LlmCompletion.FromJson(body);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             throw new LlmException(LlmFailure.BadAnswer, $"the LLM endpoint's answer is not an OpenAI chat completion: {Redact(FirstLine(ex.Message))}", ex);
         }
+        if (completion.Error is { } providerError)
+            throw new LlmException(LlmFailure.Http, $"the LLM endpoint answered with an error: {Redact(FirstLine(providerError))}");
+        _usage.AddTokens(completion.InputTokens, completion.OutputTokens, completion.CachedInputTokens);
+        var text = ThinkBlock.Strip(completion.Content ?? "");
+        if (string.IsNullOrWhiteSpace(text) && !string.IsNullOrWhiteSpace(completion.Refusal))
+            throw new LlmException(LlmFailure.Refused, $"the model refused: {Redact(FirstLine(completion.Refusal))}");
+        if (completion.FinishReason == "content_filter")
+            throw new LlmException(LlmFailure.Refused, "the model refused to answer (its provider's content filter stopped the reply)");
+        if (completion.FinishReason is null && completion.Content is null)
+            throw new LlmException(LlmFailure.BadAnswer, "the LLM endpoint's answer is not an OpenAI chat completion: it has no choices");
+        return new(new LlmReply(text, completion.InputTokens, completion.OutputTokens, completion.CachedInputTokens), completion.FinishReason == "length");
+    }
+
+    private async Task LoadModeAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _modeLoaded)) return;
+        await _modeLoad.WaitAsync(cancellationToken);
+        try
+        {
+            if (_modeLoaded) return;
+            if (_modes is not null && await _modes.GetAsync(BaseUrl, Model, _mode.Negotiated, cancellationToken) is { } remembered)
+                Volatile.Write(ref _mode, _mode.Negotiated ? remembered : remembered with { Structured = _mode.Structured });
+            Volatile.Write(ref _modeLoaded, true);
+        }
         finally
         {
-            _gate.Release();
+            _modeLoad.Release();
         }
     }
+
+    /// <summary>Switches to what <paramref name="next"/> changed (unless a request in flight learnt it first); says so once.</summary>
+    private async Task LearnAsync(ProviderMode sent, ProviderMode next, KnownRefusals.Entry entry, CancellationToken cancellationToken)
+    {
+        ProviderMode learnt;
+        lock (_learning)
+        {
+            learnt = Merge(_mode, sent, next);
+            if (learnt == _mode) return;
+            Volatile.Write(ref _mode, learnt);
+        }
+        LogLearnt(_logger, Redact(BaseUrl), Model, entry.Why, Describe(learnt));
+        if (_modes is not null) await _modes.SaveAsync(BaseUrl, Model, learnt, _time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Applies what changed between <paramref name="sent"/> and <paramref name="next"/> on top of <paramref name="current"/>.</summary>
+    private static ProviderMode Merge(ProviderMode current, ProviderMode sent, ProviderMode next) => current with
+    {
+        Structured = next.Structured != sent.Structured && next.Structured > current.Structured ? next.Structured : current.Structured,
+        DisableThinking = current.DisableThinking || next.DisableThinking,
+        OutputLimit = next.OutputLimit != sent.OutputLimit ? next.OutputLimit : current.OutputLimit,
+    };
+
+    public static string Describe(ProviderMode mode) =>
+        $"structured output {ProviderMode.Name(mode.Structured)}, {(mode.OutputLimit == OutputLimitParameter.MaxTokens ? "max_tokens" : "max_completion_tokens")}"
+        + (mode.DisableThinking ? ", enable_thinking: false" : "");
+
+    private string ChatUrl => BaseUrl.TrimEnd('/') + "/chat/completions";
 
     /// <summary>The endpoint the messages name: the configured base URL, or OpenAI's own.</summary>
     private string BaseUrl => string.IsNullOrEmpty(_options.BaseUrl) ? "https://api.openai.com/v1" : _options.BaseUrl;
 
-    /// <summary>The remote's verdict inside whatever the SDK wrapped it in, or null.</summary>
     private static RemoteException? RemoteFailureOf(Exception ex)
     {
         for (Exception? e = ex; e is not null; e = e.InnerException)
@@ -123,7 +245,6 @@ internal sealed class LlmClient : IDisposable
         return null;
     }
 
-    /// <summary>Why no connection could be made ("connection refused", "host not found"; Http's one rule), or null.</summary>
     private static string? CannotConnect(Exception ex)
     {
         for (Exception? e = ex; e is not null; e = e.InnerException)
@@ -131,31 +252,29 @@ internal sealed class LlmClient : IDisposable
         return null;
     }
 
-    /// <summary>"connection refused", "host not found": the remote's reason, without its URL (the message names the base URL).</summary>
     private static string UnreachableReason(RemoteException remote) => CannotConnect(remote.InnerException ?? remote) ?? FirstLine(remote.Message);
 
     /// <summary>Removes the API key from any text that may be shown or stored.</summary>
     public string Redact(string text) => _apiKey is null ? text : text.Replace(_apiKey, "***", StringComparison.Ordinal);
 
-    /// <summary>The provider's own words from an error body ({"error": {"message": ...}}), or the body's first line.</summary>
-    private static string? ProviderMessage(ClientResultException ex)
+    /// <summary>The provider's own words from an error body ({"error": {"message": ...}}, {"message": ...}), or the body's first line.</summary>
+    internal static string? ProviderMessage(string? body)
     {
-        var body = ex.GetRawResponse()?.Content?.ToString();
         if (string.IsNullOrWhiteSpace(body)) return null;
         try
         {
-            var node = System.Text.Json.Nodes.JsonNode.Parse(body);
-            var message = node?["error"] is System.Text.Json.Nodes.JsonObject e ? e["message"]?.ToString() : node?["error"]?.ToString() ?? node?["message"]?.ToString();
+            var node = JsonNode.Parse(body);
+            var message = node?["error"] is JsonObject e ? e["message"]?.ToString() : node?["error"]?.ToString() ?? node?["message"]?.ToString() ?? node?["detail"]?.ToString();
             if (!string.IsNullOrWhiteSpace(message)) return FirstLine(message);
         }
-        catch (Exception parse) when (parse is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
+        catch (Exception parse) when (parse is JsonException or InvalidOperationException or ArgumentException)
         {
             // not JSON: fall back to the text
         }
         return FirstLine(body);
     }
 
-    private static string FirstLine(string text)
+    internal static string FirstLine(string text)
     {
         var s = text.Trim();
         var nl = s.IndexOf('\n');
@@ -163,12 +282,15 @@ internal sealed class LlmClient : IDisposable
         return line.Length > 300 ? line[..300] + "…" : line;
     }
 
-    private static ChatMessage ToChatMessage(LlmMessage m) => m.Role switch
-    {
-        LlmRole.System => new SystemChatMessage(m.Text),
-        LlmRole.Assistant => new AssistantChatMessage(m.Text),
-        _ => new UserChatMessage(m.Text),
-    };
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM {BaseUrl} ({Model}): {Why}; now sending {Mode} (remembered for the next runs)")]
+    private static partial void LogLearnt(ILogger logger, string baseUrl, string model, string why, string mode);
 
-    public void Dispose() => _gate.Dispose();
+    [LoggerMessage(Level = LogLevel.Warning, Message = "a reply was cut at llm.max_output_tokens ({Limit}); asking once more with {Raised}; raise llm.max_output_tokens")]
+    private static partial void LogCut(ILogger logger, int limit, int raised);
+
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _modeLoad.Dispose();
+    }
 }

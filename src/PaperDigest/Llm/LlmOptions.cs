@@ -11,8 +11,17 @@ internal sealed class LlmOptions
     /// <summary>Requests in flight at once.</summary>
     public int Concurrency { get; set; } = 4;
 
-    /// <summary>json_schema (strict structured output), json_object, or none (schema in the prompt only).</summary>
-    public string Structured { get; set; } = "json_schema";
+    /// <summary>auto (json_schema, stepping down to json_object, then none, remembered per base URL and model), or one of those forced.</summary>
+    public string Structured { get; set; } = "auto";
+
+    /// <summary>Streamed answers (SSE), usage from the final chunk.</summary>
+    public bool Stream { get; set; }
+
+    /// <summary>Merged into every request body (enable_thinking: false, top_k, chat_template_kwargs, Ollama's options).</summary>
+    public System.Text.Json.Nodes.JsonObject ExtraBody { get; set; } = [];
+
+    /// <summary>Per-million-token prices: the run's cost in the closing line and the runs table.</summary>
+    public LlmPrices Prices { get; set; } = new();
 
     public double Temperature { get; set; } = 0.2;
 
@@ -45,7 +54,8 @@ internal sealed class LlmOptions
     {
         if (string.IsNullOrWhiteSpace(Model)) yield return "llm.model must not be empty";
         if (Concurrency is < 1 or > 64) yield return $"llm.concurrency must be between 1 and 64 (got {Concurrency})";
-        if (Structured is not ("json_schema" or "json_object" or "none")) yield return $"llm.structured must be json_schema, json_object or none (got '{Structured}')";
+        if (Structured is not ("auto" or "json_schema" or "json_object" or "none")) yield return $"llm.structured must be auto, json_schema, json_object or none (got '{Structured}')";
+        foreach (var problem in Prices.Validate()) yield return problem;
         if (InvalidReplyRetries is < 0 or > 5) yield return $"llm.invalid_reply_retries must be between 0 and 5 (got {InvalidReplyRetries})";
         if (HttpRetries is < 0 or > 10) yield return $"llm.http_retries must be between 0 and 10 (got {HttpRetries})";
         if (RetryDelayMs is < 0 or > 60_000) yield return $"llm.retry_delay_ms must be between 0 and 60000 (got {RetryDelayMs})";

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
-using PaperDigest.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using PaperDigest.Http;
+using PaperDigest.Store;
 
 namespace PaperDigest.Llm;
 
-/// <summary>The model's client over the "llm" remote, and the run's usage counter.</summary>
+/// <summary>The model's client over the "llm" remote, what it learnt of each endpoint, and the run's usage counter.</summary>
 internal static class LlmRegistration
 {
     /// <summary>The run's token counter alone: commands report it even when no LLM is configured (zero).</summary>
@@ -17,5 +19,8 @@ internal static class LlmRegistration
     public static IServiceCollection AddLlm(this IServiceCollection services, LlmOptions options, string? apiKey) =>
         services.AddLlmUsage()
             .AddSingleton(options)
-            .AddSingleton(sp => new LlmClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(RemoteNames.Llm), options, apiKey, sp.GetRequiredService<LlmUsage>()));
+            .AddSingleton(sp => new LlmModeStore(sp.GetRequiredService<SqliteStore>()))
+            .AddSingleton(sp => new LlmClient(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(RemoteNames.Llm), options, apiKey, sp.GetRequiredService<LlmUsage>(),
+                sp.GetRequiredService<LlmModeStore>(), sp.GetService<ILogger<LlmClient>>(), sp.GetService<TimeProvider>()));
 }

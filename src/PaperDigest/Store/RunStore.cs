@@ -5,7 +5,10 @@ using PaperDigest.Files;
 namespace PaperDigest.Store;
 
 /// <summary>What one run did: counts, token usage, outcome.</summary>
-internal sealed record RunTotals(int Papers, int Ok, int Failed, int Cached, int LlmRequests, long InputTokens, long OutputTokens, int Unsupported)
+/// <param name="CachedInputTokens">The part of <paramref name="InputTokens"/> the provider served from its prompt cache.</param>
+/// <param name="Cost">The run's cost at llm.prices, or null without prices.</param>
+internal sealed record RunTotals(int Papers, int Ok, int Failed, int Cached, int LlmRequests, long InputTokens, long OutputTokens, int Unsupported,
+    long CachedInputTokens = 0, double? Cost = null)
 {
     public static RunTotals None { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
 }
@@ -32,13 +35,14 @@ internal sealed class RunStore(SqliteStore store, TimeProvider time)
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE runs SET finished_at = @now, status = @status, papers = @Papers, ok = @Ok, failed = @Failed, cached = @Cached,
-                            llm_requests = @LlmRequests, input_tokens = @InputTokens, output_tokens = @OutputTokens, unsupported = @Unsupported
+                            llm_requests = @LlmRequests, input_tokens = @InputTokens, output_tokens = @OutputTokens, unsupported = @Unsupported,
+                            cached_input_tokens = @CachedInputTokens, cost = @Cost
             WHERE id = @runId
             """,
             new
             {
                 runId, status, now = time.GetUtcNow().ToString("O"),
-                totals.Papers, totals.Ok, totals.Failed, totals.Cached, totals.LlmRequests, totals.InputTokens, totals.OutputTokens, totals.Unsupported,
+                totals.Papers, totals.Ok, totals.Failed, totals.Cached, totals.LlmRequests, totals.InputTokens, totals.OutputTokens, totals.Unsupported, totals.CachedInputTokens, totals.Cost,
             }, cancellationToken: cancellationToken));
     }
 

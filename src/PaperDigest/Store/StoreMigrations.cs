@@ -222,5 +222,20 @@ internal static class StoreMigrations
             PRIMARY KEY (paper_id, paper_version, style, lang, prompt_version, model)
         );
         """,
+        // 6 (issue 9): the request shape each LLM endpoint and model accepts (structured mode, thinking off, output-limit
+        // parameter), learnt from its refusals; and the run's cached prompt tokens and cost (llm.prices).
+        """
+        CREATE TABLE llm_endpoint_modes (
+            base_url         TEXT NOT NULL,
+            model            TEXT NOT NULL,
+            structured       TEXT NOT NULL,               -- json_schema | json_object | none
+            disable_thinking INTEGER NOT NULL DEFAULT 0,  -- 1: enable_thinking: false is sent
+            output_limit     TEXT NOT NULL,               -- max_completion_tokens | max_tokens
+            learnt_at        TEXT NOT NULL,
+            PRIMARY KEY (base_url, model)
+        );
+        ALTER TABLE runs ADD COLUMN cached_input_tokens INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE runs ADD COLUMN cost REAL;                -- in the currency of llm.prices, NULL without prices
+        """,
     ];
 }

@@ -22,7 +22,7 @@ public sealed class AppOptionsReaderTests : IDisposable
         // Then
         Assert.Equal("gpt-4o-mini", options.Llm.Model);
         Assert.Equal(4, options.Llm.Concurrency);
-        Assert.Equal("json_schema", options.Llm.Structured);
+        Assert.Equal("auto", options.Llm.Structured);
         Assert.Equal("zh", options.Digest.Lang);
         Assert.Equal(["brief"], options.Digest.Styles);
         Assert.Equal("https://huggingface.co", options.HuggingFace.Endpoint);
@@ -204,7 +204,7 @@ public sealed class AppOptionsReaderTests : IDisposable
 
         // Then
         Assert.Contains("llm.concurrency must be between 1 and 64", ex.Message);
-        Assert.Contains("llm.structured must be json_schema, json_object or none", ex.Message);
+        Assert.Contains("llm.structured must be auto, json_schema, json_object or none", ex.Message);
     }
 
     [Theory]

@@ -11,7 +11,9 @@ internal sealed class TestLlm : IDisposable
     {
         Options = new LlmOptions { BaseUrl = baseUrl.ToString(), Model = "fake-model", Concurrency = 1, HttpRetries = 0, TimeoutSeconds = 30 };
         configure?.Invoke(Options);
-        Http = handler is null ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan } : new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        // Without the "llm" remote's handler the HttpClient's own timeout stands in for its per-attempt one.
+        var timeout = TimeSpan.FromSeconds(Options.TimeoutSeconds);
+        Http = handler is null ? new HttpClient { Timeout = timeout } : new HttpClient(handler) { Timeout = timeout };
         Client = new LlmClient(Http, Options, Key, Usage);
     }
 
