@@ -264,7 +264,7 @@ internal sealed partial class LlmClient : IDisposable
         try
         {
             var node = JsonNode.Parse(body);
-            var message = node?["error"] is JsonObject e ? e["message"]?.ToString() : node?["error"]?.ToString() ?? node?["message"]?.ToString() ?? node?["detail"]?.ToString();
+            var message = node?["error"] is JsonObject e ? e["message"]?.ToString() : Words(node?["error"]) ?? Words(node?["message"]) ?? Words(node?["detail"]);
             if (!string.IsNullOrWhiteSpace(message)) return FirstLine(message);
         }
         catch (Exception parse) when (parse is JsonException or InvalidOperationException or ArgumentException)
@@ -273,6 +273,14 @@ internal sealed partial class LlmClient : IDisposable
         }
         return FirstLine(body);
     }
+
+    /// <summary>A text value as it is; FastAPI's {"detail": [...]} as compact JSON, so that the refusal table can read it.</summary>
+    private static string? Words(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => node.ToJsonString(),
+    };
 
     internal static string FirstLine(string text)
     {

@@ -20,6 +20,28 @@ public enum LlmFault
     ContentFilter,
 }
 
+/// <summary>How a provider answers, as its users' issue threads record it.</summary>
+public enum LlmProfile
+{
+    /// <summary>OpenAI: everything PaperDigest sends is accepted.</summary>
+    OpenAi,
+
+    /// <summary>DeepSeek: json_schema is 400 "This response_format type is unavailable now"; json_object needs the word "json" in the prompt; usage has prompt_cache_hit_tokens.</summary>
+    DeepSeek,
+
+    /// <summary>Qwen3 on DashScope: a non-streaming call without enable_thinking: false is 400; streamed answers carry reasoning_content first.</summary>
+    DashScope,
+
+    /// <summary>A reasoning model behind Ollama / vLLM / LM Studio: the reply starts with a &lt;think&gt; block with braces in it.</summary>
+    ThinkBlock,
+
+    /// <summary>A compatible server that rejects max_completion_tokens with 422 (extra fields not permitted).</summary>
+    OldServer,
+
+    /// <summary>A reply under 8000 tokens of budget is cut (finish_reason length).</summary>
+    CutsShortBudgets,
+}
+
 /// <summary>
 /// A fake OpenAI-compatible server on 127.0.0.1: POST /v1/chat/completions answers schema-valid JSON built from the
 /// request's json_schema (Chinese or English as the prompt asks), with faults that a test switches on per request.
@@ -46,6 +68,17 @@ public sealed class FakeLlmServer : IAsyncDisposable
     public int RetryAfterSeconds { get; set; } = 1;
 
     public int MaxInFlight => _maxInFlight;
+
+    /// <summary>Which provider's behaviour the server has.</summary>
+    public LlmProfile Profile { get; set; }
+
+    /// <summary>Requests answered 400/422 because of what they asked for (the profile's refusals).</summary>
+    public int Rejected => _rejected;
+
+    private int _rejected;
+
+    /// <summary>Answer HTTP 200 with {"error": ...} (as some gateways do) to every request.</summary>
+    public string? ErrorBodyMessage { get; set; }
 
     /// <summary>Requests answered with 200 and a completion.</summary>
     public int Completions => _completions;
@@ -81,6 +114,19 @@ public sealed class FakeLlmServer : IAsyncDisposable
             var fault = _faults.TryDequeue(out var f) ? f : Always;
             ctx.Request.Body.Position = 0;
             var request = await JsonNode.ParseAsync(ctx.Request.Body) as JsonObject ?? [];
+            if (ProfileRefusal(request) is var (status, body))
+            {
+                Interlocked.Increment(ref _rejected);
+                ctx.Response.StatusCode = status;
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.WriteAsync(body);
+                return;
+            }
+            if (ErrorBodyMessage is { } errorBody)
+            {
+                await ctx.Response.WriteAsJsonAsync(new { error = new { message = errorBody, type = "server_error" } });
+                return;
+            }
             switch (fault)
             {
                 case LlmFault.RateLimited:
@@ -108,6 +154,16 @@ public sealed class FakeLlmServer : IAsyncDisposable
             };
             Interlocked.Increment(ref _completions);
             var model = request["model"]?.GetValue<string>() ?? "fake";
+            var limit = request["max_completion_tokens"]?.GetValue<int>() ?? request["max_tokens"]?.GetValue<int>() ?? int.MaxValue;
+            var cut = Profile == LlmProfile.CutsShortBudgets && limit < 8000;
+            if (cut) content = content?[..(content.Length / 2)];
+            if (Profile == LlmProfile.ThinkBlock && content is not null)
+                content = "<think>\nThe user wants {\"summary\": ...} in JSON. Let me think about {braces} first.\n</think>\n\n" + content;
+            if (request["stream"]?.GetValue<bool>() == true)
+            {
+                await StreamAsync(ctx, model, content ?? "", cut ? "length" : "stop");
+                return;
+            }
             await ctx.Response.WriteAsJsonAsync(new JsonObject
             {
                 ["id"] = "chatcmpl-fake",
@@ -123,15 +179,64 @@ public sealed class FakeLlmServer : IAsyncDisposable
                         ["content"] = content,
                         ["refusal"] = fault == LlmFault.Refusal ? "I can't help with that request." : null,
                     },
-                    ["finish_reason"] = fault == LlmFault.ContentFilter ? "content_filter" : "stop",
+                    ["finish_reason"] = fault == LlmFault.ContentFilter ? "content_filter" : cut ? "length" : "stop",
                 }),
-                ["usage"] = new JsonObject { ["prompt_tokens"] = 120, ["completion_tokens"] = 80, ["total_tokens"] = 200 },
+                ["usage"] = Usage(),
             });
         }
         finally
         {
             Interlocked.Decrement(ref _inFlight);
         }
+    }
+
+    /// <summary>The profile's answer to a request it does not take, in the provider's words, or null.</summary>
+    private (int Status, string Body)? ProfileRefusal(JsonObject request)
+    {
+        var format = request["response_format"]?["type"]?.ToString();
+        var prompt = string.Concat((request["messages"]?.AsArray() ?? []).Select(m => m?["content"]?.ToString()));
+        var streamed = request["stream"]?.GetValue<bool>() == true;
+        return Profile switch
+        {
+            LlmProfile.DeepSeek when format == "json_schema" =>
+                (400, """{"error":{"message":"This response_format type is unavailable now","type":"invalid_request_error","param":null,"code":"invalid_request_error"}}"""),
+            LlmProfile.DeepSeek when format == "json_object" && !prompt.Contains("json", StringComparison.OrdinalIgnoreCase) =>
+                (400, """{"error":{"message":"Prompt must contain the word 'json' in some form to use 'response_format' of type 'json_object'.","type":"invalid_request_error","param":null,"code":"invalid_request_error"}}"""),
+            LlmProfile.DashScope when !streamed && request["enable_thinking"]?.GetValue<bool>() != false =>
+                (400, """{"error":{"code":"invalid_parameter_error","param":null,"message":"<400> InternalError.Algo.InvalidParameter: parameter.enable_thinking must be set to false for non-streaming calls","type":"invalid_request_error"},"id":"chatcmpl-fake","request_id":"fake"}"""),
+            LlmProfile.OldServer when request.ContainsKey("max_completion_tokens") =>
+                (422, """{"detail":[{"loc":["body","max_completion_tokens"],"msg":"extra fields not permitted","type":"value_error.extra"}]}"""),
+            _ => null,
+        };
+    }
+
+    private JsonObject Usage() => Profile == LlmProfile.DeepSeek
+        ? new JsonObject { ["prompt_tokens"] = 120, ["completion_tokens"] = 80, ["total_tokens"] = 200, ["prompt_cache_hit_tokens"] = 64, ["prompt_cache_miss_tokens"] = 56 }
+        : new JsonObject { ["prompt_tokens"] = 120, ["completion_tokens"] = 80, ["total_tokens"] = 200, ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = 32 } };
+
+    /// <summary>SSE as OpenAI streams it: a role chunk, content deltas (DashScope's reasoning_content first), a finish chunk, a usage chunk, [DONE].</summary>
+    private async Task StreamAsync(HttpContext ctx, string model, string content, string finish)
+    {
+        ctx.Response.ContentType = "text/event-stream";
+        async Task Send(JsonObject chunk)
+        {
+            chunk["id"] = "chatcmpl-fake";
+            chunk["object"] = "chat.completion.chunk";
+            chunk["model"] = model;
+            await ctx.Response.WriteAsync("data: " + chunk.ToJsonString() + "\n\n");
+            await ctx.Response.Body.FlushAsync();
+        }
+        JsonObject Delta(JsonObject delta, string? reason = null) =>
+            new() { ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = reason }) };
+        await Send(Delta(new JsonObject { ["role"] = "assistant", ["content"] = "" }));
+        if (Profile == LlmProfile.DashScope)
+            foreach (var part in new[] { "The user wants {\"a\": 1}", " in JSON; I will answer." })
+                await Send(Delta(new JsonObject { ["content"] = null, ["reasoning_content"] = part }));
+        for (var i = 0; i < content.Length; i += 40)
+            await Send(Delta(new JsonObject { ["content"] = content.Substring(i, Math.Min(40, content.Length - i)) }));
+        await Send(Delta([], finish));
+        await Send(new JsonObject { ["choices"] = new JsonArray(), ["usage"] = Usage() });
+        await ctx.Response.WriteAsync("data: [DONE]\n\n");
     }
 
     /// <summary>A reply that follows the request's schema: every field filled, in the asked language.</summary>
