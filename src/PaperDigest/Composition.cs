@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperDigest.Cli;
 using PaperDigest.Configuration;
+using PaperDigest.Delivery;
 using PaperDigest.Http;
 using PaperDigest.Import;
 using PaperDigest.Llm;
@@ -34,6 +35,7 @@ internal static class Composition
                 services.AddRemote(Remotes.HuggingFace(new Uri(options.HuggingFace.Endpoint), options.HuggingFace.Timing));
                 services.AddHuggingFace(options.HuggingFace);
                 AddSummarizing(services, options, secrets, llm);
+                AddDelivery(services, options, secrets); // daily --notify
                 break;
             case AppCommand.Paper:
                 services.AddRemote(Remotes.ArxivApi(new Uri(options.Arxiv.ApiUrl), options.Arxiv.Timing, options.Arxiv.MinInterval));
@@ -64,7 +66,17 @@ internal static class Composition
             case AppCommand.Site:
                 services.AddReader(options.Web);
                 break;
+            case AppCommand.Notify:
+                AddDelivery(services, options, secrets);
+                break;
         }
+    }
+
+    /// <summary>`notify` and `daily --notify`: the webhooks remote and the channels of notify:.</summary>
+    internal static void AddDelivery(IServiceCollection services, AppOptions options, Secrets secrets)
+    {
+        services.AddRemote(Remotes.Webhooks(options.Notify.Timing));
+        services.AddDelivery(options.Notify, secrets.SmtpPassword, secrets.TelegramBotToken);
     }
 
     /// <summary>Read (arXiv pages), summarize (the LLM when configured, else offline) and publish: `daily` and `paper`.</summary>

@@ -10,4 +10,5 @@ internal enum AppCommand
     Search,
     Serve,
     Site,
+    Notify,
 }

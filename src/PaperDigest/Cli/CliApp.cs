@@ -78,6 +78,7 @@ internal static class CliApp
         SearchCommand.Create(context),
         ServeCommand.Create(context),
         SiteCommand.Create(context),
+        NotifyCommand.Create(context),
     ];
 
     /// <summary>Reads the configuration of this invocation (the --config file, the environment).</summary>

@@ -21,6 +21,7 @@ internal static class DailyCommand
         {
             flags.Date, flags.Style, flags.Input, flags.Limit, flags.Lang, flags.Out,
         };
+        command.Options.Add(flags.Notify);
         command.SetAction((parse, ct) => RunAsync(parse, flags, context, ct));
         return command;
     }
@@ -34,6 +35,7 @@ internal static class DailyCommand
         public Option<int?> Limit { get; } = WholeNumberOption.Create("--limit", "At most N papers (the most upvoted).");
         public Option<string?> Lang { get; } = new("--lang") { Description = "Language of the summaries: zh (default) or en." };
         public Option<string?> Out { get; } = new("--out") { Description = "Output folder. Default: ./out" };
+        public Option<bool> Notify { get; } = new("--notify") { Description = "After publishing, send the day by the channels of notify: (as `paperdigest notify`)." };
     }
 
     private static async Task<int> RunAsync(ParseResult parse, Flags flags, CliContext context, CancellationToken cancellationToken)
@@ -86,7 +88,8 @@ internal static class DailyCommand
             return ExitCodes.Failed;
         }
         await context.Out.WriteLineAsync(ClosingLine(day.Date, totals, clock.Elapsed, files, context.WorkingDirectory));
-        return failedPapers.Count == 0 ? ExitCodes.Ok : ExitCodes.Partial;
+        var notified = parse.GetValue(flags.Notify) ? await NotifyCommand.SendAsync(services, options, day.Date, null, null, false, context, cancellationToken) : ExitCodes.Ok;
+        return failedPapers.Count == 0 && notified == ExitCodes.Ok ? ExitCodes.Ok : ExitCodes.Partial;
     }
 
     internal static string ClosingLine(DateOnly date, RunTotals t, TimeSpan elapsed, IReadOnlyList<string> files, string workingDirectory) =>

@@ -1,3 +1,4 @@
+using PaperDigest.Delivery;
 using PaperDigest.Llm;
 using PaperDigest.Publishing;
 using PaperDigest.Reading;
@@ -20,6 +21,7 @@ internal sealed class AppOptions
     public ReadingOptions Reading { get; set; } = new();
     public WebOptions Web { get; set; } = new();
     public GitHubOptions GitHub { get; set; } = new();
+    public NotifyOptions Notify { get; set; } = new();
 
     /// <summary>PRODUCT.md: an LLM is configured when OPENAI_API_KEY or a base URL (OPENAI_BASE_URL, llm.base_url) is set.</summary>
     public bool IsLlmConfigured(Secrets secrets) => secrets.OpenAiApiKey is not null || !string.IsNullOrEmpty(Llm.BaseUrl);
@@ -28,23 +30,25 @@ internal sealed class AppOptions
     public bool FetchesStars(Secrets secrets) => GitHub.FetchStars && secrets.GithubToken is not null;
 
     public IReadOnlyList<string> Validate() =>
-        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Tracker.Validate(), .. Arxiv.Validate(), .. Reading.Validate(), .. Web.Validate(), .. GitHub.Validate()];
+        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Tracker.Validate(), .. Arxiv.Validate(), .. Reading.Validate(), .. Web.Validate(), .. GitHub.Validate(), .. Notify.Validate()];
 }
 
 /// <summary>Secrets come from the environment only, and never appear in output.</summary>
-internal sealed record Secrets(string? OpenAiApiKey, string? GithubToken)
+internal sealed record Secrets(string? OpenAiApiKey, string? GithubToken, string? SmtpPassword = null, string? TelegramBotToken = null)
 {
     public static Secrets FromEnvironment(IReadOnlyDictionary<string, string> env) =>
         new(env.GetValueOrDefault("OPENAI_API_KEY") is { Length: > 0 } k ? k : null,
-            env.GetValueOrDefault("GITHUB_TOKEN") is { Length: > 0 } g ? g : null);
+            env.GetValueOrDefault("GITHUB_TOKEN") is { Length: > 0 } g ? g : null,
+            env.GetValueOrDefault("PAPERDIGEST_SMTP_PASSWORD") is { Length: > 0 } p ? p : null,
+            env.GetValueOrDefault("TELEGRAM_BOT_TOKEN") is { Length: > 0 } t ? t : null);
 
     /// <summary>Never the values: a record would print them.</summary>
-    public override string ToString() => $"Secrets {{ OpenAiApiKey = {(OpenAiApiKey is null ? "unset" : "***")}, GithubToken = {(GithubToken is null ? "unset" : "***")} }}";
+    public override string ToString() => $"Secrets {{ OpenAiApiKey = {(OpenAiApiKey is null ? "unset" : "***")}, GithubToken = {(GithubToken is null ? "unset" : "***")}, SmtpPassword = {(SmtpPassword is null ? "unset" : "***")}, TelegramBotToken = {(TelegramBotToken is null ? "unset" : "***")} }}";
 
     /// <summary>Replaces every secret value in text that may be shown or stored.</summary>
     public string Redact(string text)
     {
-        foreach (var s in new[] { OpenAiApiKey, GithubToken })
+        foreach (var s in new[] { OpenAiApiKey, GithubToken, SmtpPassword, TelegramBotToken })
             if (!string.IsNullOrEmpty(s)) text = text.Replace(s, "***", StringComparison.Ordinal);
         return text;
     }

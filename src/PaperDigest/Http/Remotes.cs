@@ -42,6 +42,10 @@ internal static class Remotes
         new(RemoteNames.Llm, "the LLM endpoint", null, "OPENAI_BASE_URL", "llm.timeout_seconds", timing with { MaxRetryAfter = TimeSpan.FromSeconds(120) },
             RemoteDeclaration.TransientStatus);
 
+    /// <summary>Chat webhooks (Feishu, DingTalk, WeCom, Slack, Discord, Telegram): each URL is absolute, so no base address; 429/5xx retried.</summary>
+    public static RemoteDeclaration Webhooks(RemoteTiming timing) =>
+        new(RemoteNames.Webhooks, "a chat webhook", null, "notify.webhooks", "notify.timeout_seconds", timing, RemoteDeclaration.TransientStatus);
+
     /// <summary>
     /// Registers the remote's named HttpClient: no HttpClient-wide timeout (each attempt has one, body included), its
     /// retries, Retry-After and pacing in a <see cref="RemoteHandler"/>, its pacing shared by every client of that name.

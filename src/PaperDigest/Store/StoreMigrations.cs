@@ -237,5 +237,19 @@ internal static class StoreMigrations
         ALTER TABLE runs ADD COLUMN cached_input_tokens INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE runs ADD COLUMN cost REAL;                -- in the currency of llm.prices, NULL without prices
         """,
+        // 7 (issue 14): sent-once records of `notify`. A channel is named by its type and a hash of its address (never the
+        // address: a webhook's URL holds its token); a rerun skips what is here unless --force.
+        """
+        CREATE TABLE deliveries (
+            day      TEXT NOT NULL,                     -- YYYY-MM-DD
+            source   TEXT NOT NULL,                     -- huggingface, or a configured source's name
+            style    TEXT NOT NULL,
+            lang     TEXT NOT NULL,
+            channel  TEXT NOT NULL,                     -- e.g. email:3f2a9c01b7de, telegram:9a0b...
+            messages INTEGER NOT NULL,                  -- how many messages it took
+            sent_at  TEXT NOT NULL,                     -- ISO 8601, UTC
+            PRIMARY KEY (day, source, style, lang, channel)
+        );
+        """,
     ];
 }
