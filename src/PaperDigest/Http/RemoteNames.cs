@@ -8,4 +8,5 @@ internal static class RemoteNames
     public const string ArxivPages = "arxiv-pages";
     public const string GitHub = "github";
     public const string Llm = "llm";
+    public const string ArxivRss = "arxiv-rss";
 }
