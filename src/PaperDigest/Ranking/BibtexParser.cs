@@ -17,10 +17,22 @@ internal static partial class BibtexParser
         ["jul"] = "July", ["aug"] = "August", ["sep"] = "September", ["oct"] = "October", ["nov"] = "November", ["dec"] = "December",
     };
 
+    /// <summary>Accent command → pairs of (letter, composed letter). Composed by table: the app runs with invariant globalization, without Unicode normalisation.</summary>
     private static readonly Dictionary<char, string> Accents = new()
     {
-        ['"'] = "\u0308", ['\''] = "\u0301", ['`'] = "\u0300", ['^'] = "\u0302", ['~'] = "\u0303", ['='] = "\u0304",
-        ['.'] = "\u0307", ['u'] = "\u0306", ['v'] = "\u030C", ['H'] = "\u030B", ['c'] = "\u0327", ['k'] = "\u0328", ['r'] = "\u030A",
+        ['\''] = "aáeéiíoóuúyýAÁEÉIÍOÓUÚYÝcćCĆnńNŃsśSŚzźZŹlĺLĹrŕRŔgǵ",
+        ['`'] = "aàeèiìoòuùAÀEÈIÌOÒUÙ",
+        ['^'] = "aâeêiîoôuûAÂEÊIÎOÔUÛ",
+        ['"'] = "aäeëiïoöuüyÿAÄEËIÏOÖUÜ",
+        ['~'] = "aãnñoõAÃNÑOÕ",
+        ['c'] = "cçCÇsşSŞ",
+        ['v'] = "cčCČsšSŠzžZŽrřRŘeěEĚnňNŇdďDĎtťTŤ",
+        ['r'] = "aåAÅuůUŮ",
+        ['='] = "aāeēiīoōuūAĀEĒIĪOŌUŪ",
+        ['u'] = "aăAĂgğGĞ",
+        ['.'] = "zżZŻeėEĖ",
+        ['H'] = "oőOŐuűUŰ",
+        ['k'] = "aąAĄeęEĘ",
     };
 
     private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
@@ -121,8 +133,10 @@ internal static partial class BibtexParser
         {
             var mark = m.Groups[1].Success ? m.Groups[1].Value[0] : m.Groups[3].Success ? m.Groups[3].Value[0] : m.Groups[5].Value[0];
             var letter = (m.Groups[2].Success ? m.Groups[2].Value : m.Groups[4].Success ? m.Groups[4].Value : m.Groups[6].Value).TrimStart('\\');
-            if (letter == "i") letter = "i";
-            return (letter + Accents[mark]).Normalize(NormalizationForm.FormC);
+            var pairs = Accents[mark];
+            for (var i = 0; i + 1 < pairs.Length; i += 2)
+                if (pairs[i] == letter[0]) return pairs[i + 1].ToString();
+            return letter;
         });
         s = Symbol().Replace(s, m => Symbols[m.Groups[1].Value]);
         s = s.Replace("\\&", "&", StringComparison.Ordinal).Replace("\\%", "%", StringComparison.Ordinal).Replace("\\_", "_", StringComparison.Ordinal)

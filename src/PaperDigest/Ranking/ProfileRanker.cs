@@ -15,8 +15,8 @@ internal sealed class ProfileRanker(IReadOnlyList<LibraryPaper> library, IReadOn
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
-    private const double KeywordWeight = 0.5;
-    private const double AuthorBonus = 0.15;
+    private const double KeywordWeight = 0.15;
+    private const double AuthorBonus = 0.1;
     private const double RecencyHalfLifeDays = 180;
 
     public bool IsEmpty => library.Count == 0 && keywords.Count == 0 && authors.Count == 0;
@@ -60,7 +60,7 @@ internal sealed class ProfileRanker(IReadOnlyList<LibraryPaper> library, IReadOn
                 var s = TermVector.Dot(v, libVectors[j]);
                 if (s > nearestScore) (nearest, nearestScore) = (j, s);
             }
-            var score = 0.6 * toCentroid + 0.4 * nearestScore;
+            var score = 1.0 * toCentroid + 0.0 * nearestScore;
             if (nearest >= 0 && nearestScore > 0.05) why.Add("like: " + library[nearest].Title);
             if (centroid.Count > 0)
                 why.AddRange(v.Where(kv => centroid.ContainsKey(kv.Key)).OrderByDescending(kv => kv.Value * centroid[kv.Key]).Take(3).Select(kv => "term: " + kv.Key));
@@ -69,7 +69,7 @@ internal sealed class ProfileRanker(IReadOnlyList<LibraryPaper> library, IReadOn
             {
                 var hit = terms.Count(t => candCounts[i].ContainsKey(t)) / (double)terms.Count;
                 if (hit < 0.5) continue;
-                score += KeywordWeight * hit / Math.Max(1, keywordTerms.Count) + (hit == 1 ? 0.1 : 0);
+                score += KeywordWeight * hit / Math.Max(1, keywordTerms.Count) + (hit == 1 ? 0.05 : 0);
                 why.Add("keyword: " + keyword);
             }
             foreach (var a in paper.Authors.Where(a => authorSet.Contains(NameKey(a))))
