@@ -5,6 +5,7 @@ using PaperDigest.Configuration;
 using PaperDigest.Delivery;
 using PaperDigest.Http;
 using PaperDigest.Import;
+using PaperDigest.Listings;
 using PaperDigest.Llm;
 using PaperDigest.Publishing;
 using PaperDigest.Reading;
@@ -34,6 +35,8 @@ internal static class Composition
             case AppCommand.Daily:
                 services.AddRemote(Remotes.HuggingFace(new Uri(options.HuggingFace.Endpoint), options.HuggingFace.Timing));
                 services.AddHuggingFace(options.HuggingFace);
+                services.AddRemote(Remotes.ArxivRss(new Uri(options.Arxiv.RssUrl), options.Arxiv.Timing));
+                services.AddListings(options.Profile);
                 AddSummarizing(services, options, secrets, llm);
                 AddDelivery(services, options, secrets); // daily --notify
                 break;

@@ -42,7 +42,7 @@ internal static class CliApp
             await context.Error.WriteLineAsync("cancelled: stopped before the end; everything finished so far is stored and will be reused.");
             return ExitCodes.Cancelled;
         }
-        catch (Exception ex) when (ex is ConfigurationException or UsageException)
+        catch (Exception ex) when (ex is ConfigurationException or UsageException or PaperDigest.Ranking.LibraryFormatException)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Usage;

@@ -3,7 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using PaperDigest.Configuration;
+using PaperDigest.Listings;
 using PaperDigest.Llm;
+using PaperDigest.Papers;
+using PaperDigest.Ranking;
 using PaperDigest.Publishing;
 using PaperDigest.Sources;
 using PaperDigest.Store;
@@ -19,7 +22,7 @@ internal static class DailyCommand
         var flags = new Flags();
         var command = new Command("daily", "One day of Hugging Face Daily Papers into a digest: daily/<date>.<style>.md and daily/<date>.json.")
         {
-            flags.Date, flags.Style, flags.Input, flags.Limit, flags.Lang, flags.Out,
+            flags.Date, flags.Style, flags.Input, flags.Limit, flags.Lang, flags.Out, flags.Source,
         };
         command.Options.Add(flags.Notify);
         command.SetAction((parse, ct) => RunAsync(parse, flags, context, ct));
@@ -36,6 +39,7 @@ internal static class DailyCommand
         public Option<string?> Lang { get; } = new("--lang") { Description = "Language of the summaries: zh (default) or en." };
         public Option<string?> Out { get; } = new("--out") { Description = "Output folder. Default: ./out" };
         public Option<bool> Notify { get; } = new("--notify") { Description = "After publishing, send the day by the channels of notify: (as `paperdigest notify`)." };
+        public Option<string?> Source { get; } = new("--source") { Description = "A configured source (sources[].name, an arXiv listing): its digest under daily/<NAME>/, most relevant first." };
     }
 
     private static async Task<int> RunAsync(ParseResult parse, Flags flags, CliContext context, CancellationToken cancellationToken)
@@ -45,6 +49,8 @@ internal static class DailyCommand
         ApplyFlags(parse, flags, options, context.WorkingDirectory);
         var styles = options.Digest.Styles.Select(s => SummaryStyles.Find(s)!).DistinctBy(s => s.Name).ToList();
         var input = InputFile.Resolve(parse.GetValue(flags.Input), "--input", context.WorkingDirectory);
+        var source = SourceDigest.Find(parse.GetValue(flags.Source), options, input is not null);
+        if (options.Profile.Library is { Length: > 0 } library) options.Profile.Library = Path.Combine(context.WorkingDirectory, library);
 
         await using var services = context.Services(AppCommand.Daily, options, secrets);
         var clock = Stopwatch.StartNew();
@@ -54,7 +60,25 @@ internal static class DailyCommand
             await context.Error.WriteLineAsync("note: no LLM configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server); writing offline extractive summaries quoted from the abstracts.");
 
         var fetcher = services.GetRequiredService<DailyFetcher>();
-        var day = input is not null ? await fetcher.FetchFileAsync(input, date, cancellationToken) : await fetcher.FetchAsync(date, cancellationToken);
+        IReadOnlyDictionary<string, PaperRelevance>? relevance = null;
+        SourceDay? listing = null;
+        FetchedDay day;
+        if (source is not null)
+        {
+            listing = await services.GetRequiredService<ListingFetcher>().FetchAsync(source, cancellationToken);
+            if (listing.Chosen.Count == 0)
+            {
+                await context.Error.WriteLineAsync(SourceDigest.NothingNew(source, listing));
+                run.Complete("ok", RunTotals.None);
+                return ExitCodes.Ok;
+            }
+            (day, relevance) = (new FetchedDay(listing.Date, listing.Papers, SourceDigest.Origin(source, listing)), listing.Relevance);
+        }
+        else
+        {
+            day = input is not null ? await fetcher.FetchFileAsync(input, date, cancellationToken) : await fetcher.FetchAsync(date, cancellationToken);
+            if (options.Digest.Order == "relevance") (day, relevance) = await SourceDigest.ByRelevanceAsync(day, services.GetRequiredService<ProfileLoader>(), cancellationToken);
+        }
 
         var papers = options.Digest.Limit > 0 ? day.Papers.Take(options.Digest.Limit).ToList() : day.Papers;
         await context.Error.WriteLineAsync($"{day.Date:yyyy-MM-dd}: {day.Papers.Count} papers from {day.Origin}{(papers.Count < day.Papers.Count ? $", the top {papers.Count} kept (--limit)" : "")}; styles: {string.Join(", ", styles.Select(s => s.Name))}; language: {options.Digest.Lang}.");
@@ -69,13 +93,15 @@ internal static class DailyCommand
         var usage = services.GetRequiredService<LlmUsage>();
         var publisher = services.GetRequiredService<DigestPublisher>();
         var digest = await publisher.BuildAsync(day.Date, papers, styles, options.Digest.Lang, cancellationToken);
+        if (relevance is not null) digest = digest with { Entries = digest.Entries.Select(e => e with { Relevance = relevance.GetValueOrDefault(e.Paper.Id.Id) }).ToList() };
         var failedPapers = digest.Entries.Where(e => e.Failed).ToList();
         var allFailed = digest.Entries.Count > 0 && failedPapers.Count == digest.Entries.Count;
         var totals = new RunTotals(digest.Entries.Count, digest.Entries.Count - failedPapers.Count, failedPapers.Count, batch.Cached,
             (int)usage.Requests, usage.InputTokens, usage.OutputTokens, digest.Entries.Sum(e => e.Unsupported.Count), usage.CachedInputTokens, usage.Cost(options.Llm.Prices));
         run.Totals = totals;
         // An output that cannot be written throws: the run is recorded as failed and the CLI says what; every summary is already stored.
-        IReadOnlyList<string> files = allFailed ? [] : await DigestPublisher.WriteAsync(digest, styles, options.Digest.Out, cancellationToken);
+        IReadOnlyList<string> files = allFailed ? [] : await DigestPublisher.WriteAsync(digest, styles, options.Digest.Out, cancellationToken, source?.Name);
+        if (listing is not null && !allFailed) await services.GetRequiredService<ListingFetcher>().RecordAsync(source!, listing, cancellationToken);
         run.Complete(allFailed ? "failed" : failedPapers.Count == 0 ? "ok" : "partial", totals);
 
         foreach (var e in failedPapers)

@@ -1,5 +1,7 @@
 using PaperDigest.Delivery;
+using PaperDigest.Listings;
 using PaperDigest.Llm;
+using PaperDigest.Ranking;
 using PaperDigest.Publishing;
 using PaperDigest.Reading;
 using PaperDigest.Sources;
@@ -22,6 +24,8 @@ internal sealed class AppOptions
     public WebOptions Web { get; set; } = new();
     public GitHubOptions GitHub { get; set; } = new();
     public NotifyOptions Notify { get; set; } = new();
+    public List<SourceOptions> Sources { get; set; } = [];
+    public ProfileOptions Profile { get; set; } = new();
 
     /// <summary>PRODUCT.md: an LLM is configured when OPENAI_API_KEY or a base URL (OPENAI_BASE_URL, llm.base_url) is set.</summary>
     public bool IsLlmConfigured(Secrets secrets) => secrets.OpenAiApiKey is not null || !string.IsNullOrEmpty(Llm.BaseUrl);
@@ -30,7 +34,8 @@ internal sealed class AppOptions
     public bool FetchesStars(Secrets secrets) => GitHub.FetchStars && secrets.GithubToken is not null;
 
     public IReadOnlyList<string> Validate() =>
-        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Tracker.Validate(), .. Arxiv.Validate(), .. Reading.Validate(), .. Web.Validate(), .. GitHub.Validate(), .. Notify.Validate()];
+        [.. Llm.Validate(), .. Digest.Validate(), .. HuggingFace.Validate(), .. Store.Validate(), .. Tracker.Validate(), .. Arxiv.Validate(), .. Reading.Validate(), .. Web.Validate(), .. GitHub.Validate(), .. Notify.Validate(), .. Sources.SelectMany(s => s.Validate()), .. Profile.Validate(),
+            .. Sources.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => $"sources: the name '{g.Key}' is given twice")];
 }
 
 /// <summary>Secrets come from the environment only, and never appear in output.</summary>

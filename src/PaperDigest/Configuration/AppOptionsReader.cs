@@ -24,6 +24,7 @@ internal static class AppOptionsReader
         ("ARXIV_API_URL", "arxiv.api_url"),
         ("ARXIV_BASE_URL", "reading.arxiv_base_url"),
         ("PAPERDIGEST_DB", "store.path"),
+        ("ARXIV_RSS_URL", "arxiv.rss_url"),
     ];
 
     /// <summary>The deepest nesting a configuration file may have: its sections go a few levels deep (tracker.topics[].terms).</summary>

@@ -9,4 +9,5 @@ internal static class RemoteNames
     public const string GitHub = "github";
     public const string Llm = "llm";
     public const string Webhooks = "webhooks";
+    public const string ArxivRss = "arxiv-rss";
 }

@@ -31,6 +31,11 @@ internal static class Remotes
         new(RemoteNames.ArxivPages, "arXiv", Root(baseUrl), "ARXIV_BASE_URL", "reading.timeout_seconds", timing, RemoteDeclaration.TransientStatus,
             new RemotePacing(startsPerSecond, TimeSpan.FromSeconds(1), connections), ArxivUserAgent);
 
+    /// <summary>arXiv's RSS listings (`daily --source`): one request a run, retried like the query API.</summary>
+    public static RemoteDeclaration ArxivRss(Uri rssBase, RemoteTiming timing) =>
+        new(RemoteNames.ArxivRss, "arXiv RSS", Root(rssBase), "ARXIV_RSS_URL", "arxiv.timeout_seconds", timing, RemoteDeclaration.TransientStatus,
+            null, ArxivUserAgent);
+
     /// <summary>Stars are a nicety: GitHub's rate limit (403/429) is not waited for, only a 408/5xx is tried once more.</summary>
     public static RemoteDeclaration GitHub(Uri apiUrl) =>
         new(RemoteNames.GitHub, "GitHub", Root(apiUrl), "github.api_url", null,

@@ -4,7 +4,7 @@ using PaperDigest.Summaries;
 namespace PaperDigest.Publishing;
 
 /// <summary>One paper of a digest with its summary per style (a style may be missing when it was not asked for).</summary>
-internal sealed record DigestEntry(Paper Paper, IReadOnlyDictionary<string, StoredSummary> Summaries)
+internal sealed record DigestEntry(Paper Paper, IReadOnlyDictionary<string, StoredSummary> Summaries, PaperRelevance? Relevance = null)
 {
     public bool Failed => Summaries.Values.Any(s => !s.IsOk);
 

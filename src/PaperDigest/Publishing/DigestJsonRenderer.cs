@@ -28,7 +28,7 @@ internal static class DigestJsonRenderer
                     ? s.Fields.DeepClone()
                     : new JsonObject { ["error"] = s.Error };
             }
-            papers.Add(new JsonObject
+            var paper = new JsonObject
             {
                 ["id"] = e.Paper.Id.Versioned,
                 ["title"] = e.Paper.Title,
@@ -41,7 +41,10 @@ internal static class DigestJsonRenderer
                 ["error"] = e.Summaries.Values.FirstOrDefault(s => !s.IsOk)?.Error,
                 ["summaries"] = summaries,
                 ["unsupported_numbers"] = new JsonArray(e.Unsupported.Select(n => (JsonNode)JsonValue.Create(n)!).ToArray()),
-            });
+            };
+            if (e.Relevance is { } r)
+                paper["relevance"] = new JsonObject { ["score"] = r.Score, ["why"] = new JsonArray(r.Why.Select(w => (JsonNode)JsonValue.Create(w)!).ToArray()) };
+            papers.Add(paper);
         }
         var root = new JsonObject
         {

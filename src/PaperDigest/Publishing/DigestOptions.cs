@@ -12,6 +12,9 @@ internal sealed class DigestOptions
 
     public string Out { get; set; } = "./out";
 
+    /// <summary>Order of the Hugging Face digest: upvotes (as the seeds) or relevance (to the profile).</summary>
+    public string Order { get; set; } = "upvotes";
+
     public IEnumerable<string> Validate()
     {
         if (Lang is not ("zh" or "en")) yield return $"digest.lang must be zh or en (got '{Lang}')";
@@ -19,6 +22,7 @@ internal sealed class DigestOptions
         foreach (var s in Styles.Where(s => Summaries.SummaryStyles.Find(s) is null))
             yield return $"digest.styles: unknown style '{s}' (known: {Summaries.SummaryStyles.Names})";
         if (Limit < 0) yield return $"digest.limit must be 0 (all) or more (got {Limit})";
+        if (Order is not ("upvotes" or "relevance")) yield return $"digest.order must be upvotes or relevance (got '{Order}')";
         if (string.IsNullOrWhiteSpace(Out)) yield return "digest.out must not be empty";
     }
 }

@@ -30,17 +30,18 @@ internal sealed class DigestPublisher(SummaryService summaries, SummaryStore sum
     }
 
     /// <summary>Writes the files of a digest; returns their paths.</summary>
-    public static async Task<IReadOnlyList<string>> WriteAsync(Digest digest, IReadOnlyList<SummaryStyle> styles, string outDir, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> WriteAsync(Digest digest, IReadOnlyList<SummaryStyle> styles, string outDir, CancellationToken cancellationToken, string? source = null)
     {
+        var dir = source is null ? Path.Combine(outDir, "daily") : Path.Combine(outDir, "daily", source); // a named source: daily/<source>/
         var day = digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var written = new List<string>();
         foreach (var style in styles)
         {
-            var path = Path.Combine(outDir, "daily", $"{day}.{style.Name}.md");
+            var path = Path.Combine(dir, $"{day}.{style.Name}.md");
             await AtomicFile.WriteAllTextAsync(path, DigestMarkdownRenderer.Render(digest, style), cancellationToken);
             written.Add(path);
         }
-        var json = Path.Combine(outDir, "daily", $"{day}.json");
+        var json = Path.Combine(dir, $"{day}.json");
         await AtomicFile.WriteAllTextAsync(json, DigestJsonRenderer.Render(digest), cancellationToken);
         written.Add(json);
         return written;

@@ -28,6 +28,9 @@ internal sealed class ArxivOptions
     /// <summary>How long one request may take, its whole answer included (waiting its turn is not counted).</summary>
     public int TimeoutSeconds { get; set; } = 60;
 
+    /// <summary>The RSS listings (`/rss/cs.RO+cs.CV`) for `daily --source`; ARXIV_RSS_URL sets it too.</summary>
+    public string RssUrl { get; set; } = ArxivRssClient.DefaultRssBase;
+
     public TimeSpan MinInterval => TimeSpan.FromSeconds(MinIntervalSeconds);
 
     public RemoteTiming Timing => RemoteTiming.From(Retries, RetryDelayMs, TimeoutSeconds) with { MaxRetryAfter = TimeSpan.FromSeconds(120) };
@@ -36,6 +39,8 @@ internal sealed class ArxivOptions
     {
         if (!Uri.TryCreate(ApiUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             yield return $"arxiv.api_url is not an absolute http(s) URL: '{ApiUrl}'";
+        if (!Uri.TryCreate(RssUrl, UriKind.Absolute, out var rss) || rss.Scheme is not ("http" or "https"))
+            yield return $"arxiv.rss_url is not an absolute http(s) URL: '{RssUrl}'";
         if (!double.IsFinite(MinIntervalSeconds) || MinIntervalSeconds is < 0 or > 600) yield return $"arxiv.min_interval_seconds must be between 0 and 600 (got {MinIntervalSeconds})";
         if (PageSize is < 1 or > 2000) yield return $"arxiv.page_size must be between 1 and 2000 (got {PageSize})";
         if (Retries is < 0 or > RemoteTiming.MaxRetries) yield return $"arxiv.retries must be between 0 and {RemoteTiming.MaxRetries} (got {Retries})";

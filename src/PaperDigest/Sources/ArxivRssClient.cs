@@ -12,7 +12,11 @@ internal sealed class ArxivRssClient(HttpClient http, Uri? rssBase = null)
 
     private readonly Uri _base = new(((rssBase ?? http.BaseAddress)?.ToString() ?? DefaultRssBase).TrimEnd('/') + "/");
 
-    public async Task<IReadOnlyList<ArxivRssEntry>> GetListingAsync(IEnumerable<string> categories, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ArxivRssEntry>> GetListingAsync(IEnumerable<string> categories, CancellationToken cancellationToken = default) =>
+        (await GetFeedAsync(categories, cancellationToken).ConfigureAwait(false)).Entries;
+
+    /// <summary>The listing with its announcement day (see <see cref="ArxivRssParser.ParseFeed"/>).</summary>
+    public async Task<ArxivRssFeed> GetFeedAsync(IEnumerable<string> categories, CancellationToken cancellationToken = default)
     {
         var path = string.Join('+', categories.Select(c => Uri.EscapeDataString(c.Trim())).Where(c => c.Length > 0));
         if (path.Length == 0) throw new ArgumentException("Name at least one arXiv category, e.g. cs.CL.", nameof(categories));
@@ -21,6 +25,6 @@ internal sealed class ArxivRssClient(HttpClient http, Uri? rssBase = null)
         request.Headers.Accept.ParseAdd("application/rss+xml");
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
-        return ArxivRssParser.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        return ArxivRssParser.ParseFeed(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
     }
 }

@@ -21,7 +21,10 @@ internal static partial class ArxivRssParser
     [GeneratedRegex(@",\s*(?:and\s+)?|\s+and\s+", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorSeparator();
 
-    public static IReadOnlyList<ArxivRssEntry> Parse(string xml)
+    public static IReadOnlyList<ArxivRssEntry> Parse(string xml) => ParseFeed(xml).Entries;
+
+    /// <summary>The feed with its announcement day: the channel's pubDate (arXiv's own, Eastern time), else its lastBuildDate.</summary>
+    public static ArxivRssFeed ParseFeed(string xml)
     {
         XDocument doc;
         try
@@ -38,7 +41,12 @@ internal static partial class ArxivRssParser
 
         var channel = doc.Root?.Element("channel")
             ?? throw new ArxivFeedFormatException($"Expected an RSS <channel> from arXiv, got <{doc.Root?.Name.LocalName}>.", 1);
-        return channel.Elements("item").Select(ParseItem).OfType<ArxivRssEntry>().ToList();
+        var entries = channel.Elements("item").Select(ParseItem).OfType<ArxivRssEntry>().ToList();
+        DateOnly? day = null;
+        foreach (var name in new[] { "pubDate", "lastBuildDate" })
+            if (day is null && DateTimeOffset.TryParse(channel.Element(name)?.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+                day = DateOnly.FromDateTime(at.DateTime);
+        return new ArxivRssFeed(day ?? entries.Select(e => e.Announced).OfType<DateTimeOffset>().Select(a => DateOnly.FromDateTime(a.DateTime)).FirstOrDefault(), entries);
     }
 
     private static ArxivRssEntry? ParseItem(XElement item)

@@ -251,5 +251,19 @@ internal static class StoreMigrations
             PRIMARY KEY (day, source, style, lang, channel)
         );
         """,
+        // 8 (issue 13): the digests of named arXiv sources (`daily --source NAME`): which papers each day's digest holds, in
+        // order, with their relevance to the profile, so that a paper is not repeated on a later day of the same source.
+        """
+        CREATE TABLE source_digests (
+            source   TEXT NOT NULL,                     -- the source's name (sources[].name)
+            date     TEXT NOT NULL,                     -- the listing's date, YYYY-MM-DD
+            position INTEGER NOT NULL,                  -- 0 = most relevant
+            paper_id TEXT NOT NULL,
+            score    REAL NOT NULL,
+            why      TEXT NOT NULL,                     -- JSON array of what it matched
+            PRIMARY KEY (source, date, paper_id)
+        );
+        CREATE INDEX source_digests_paper ON source_digests(source, paper_id);
+        """,
     ];
 }

@@ -84,4 +84,30 @@ public sealed class ArxivRssParserTests
         // Then the message names the line
         Assert.Contains("line 3", ex.Message, StringComparison.Ordinal);
     }
+
+    [FixtureFact]
+    public void ParseFeed_RecordedListing_TakesTheChannelDayAndKeepsEveryAnnounceType()
+    {
+        // Given the recorded listing, whose channel pubDate is Thu, 24 Sep 2026 00:00:00 -0400
+        var xml = Fixtures.Read(Feed);
+
+        // When the feed is parsed
+        var feed = ArxivRssParser.ParseFeed(xml);
+
+        // Then its day is the announcement day in arXiv's own time zone, and new/cross/replace items are all there to filter
+        Assert.Equal(new DateOnly(2026, 9, 24), feed.Date);
+        Assert.Equal(2, feed.Entries.Count(e => e.AnnounceType == ArxivAnnounceType.New));
+        Assert.Single(feed.Entries, e => e.AnnounceType == ArxivAnnounceType.Cross);
+        Assert.Single(feed.Entries, e => e.AnnounceType == ArxivAnnounceType.Replace);
+    }
+
+    [Theory]
+    [InlineData("new", "New")]
+    [InlineData("cross", "Cross")]
+    [InlineData("replace", "Replace")]
+    [InlineData("replace-cross", "ReplaceCross")]
+    [InlineData("Replace-Cross ", "ReplaceCross")]
+    [InlineData("other", "Unknown")]
+    public void ParseAnnounceType_ConfigWords_MapToTypes(string text, string expected) =>
+        Assert.Equal(expected, ArxivRssParser.ParseAnnounceType(text).ToString());
 }

@@ -1,0 +1,39 @@
+using System.Globalization;
+using PaperDigest.Cli;
+using PaperDigest.Configuration;
+using PaperDigest.Papers;
+using PaperDigest.Ranking;
+using PaperDigest.Sources;
+
+namespace PaperDigest.Listings;
+
+/// <summary>What `daily` does differently for a named source or a relevance order: finding the source, its words, the reordering.</summary>
+internal static class SourceDigest
+{
+    public static SourceOptions? Find(string? name, AppOptions options, bool hasInput)
+    {
+        if (name is null) return null;
+        if (hasInput) throw new UsageException("--input reads a saved Hugging Face response; it cannot be combined with --source.");
+        return options.Sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException(options.Sources.Count == 0
+                ? $"--source: no sources are configured; add one under 'sources:' (name, arxiv_categories, announce, top) to use '{name}'."
+                : $"--source: unknown source '{name}' (configured: {string.Join(", ", options.Sources.Select(s => s.Name))}).");
+    }
+
+    public static string Origin(SourceOptions source, SourceDay day) => string.Create(CultureInfo.InvariantCulture,
+        $"arXiv {string.Join('+', source.ArxivCategories)} ({string.Join(", ", source.Announce)}): {day.Listed} listed, {day.Repeated} in earlier digests, " +
+        $"{(day.Ranked ? $"the {day.Chosen.Count} most relevant kept" : $"{day.Chosen.Count} kept in listing order (no profile configured)")}");
+
+    public static string NothingNew(SourceOptions source, SourceDay day) => day.Listed == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{day.Date:yyyy-MM-dd}: arXiv announces no {string.Join("/", source.Announce)} papers in {string.Join('+', source.ArxivCategories)} (weekends and holidays are empty); no digest written for '{source.Name}'.")
+        : string.Create(CultureInfo.InvariantCulture, $"{day.Date:yyyy-MM-dd}: all {day.Listed} papers of '{source.Name}' were in earlier digests; no digest written.");
+
+    /// <summary>digest.order: relevance for the Hugging Face day: its papers ranked against the profile (upvotes order without a profile).</summary>
+    public static async Task<(FetchedDay Day, IReadOnlyDictionary<string, PaperRelevance>? Relevance)> ByRelevanceAsync(FetchedDay day, ProfileLoader profile, CancellationToken cancellationToken)
+    {
+        var ranker = await profile.LoadAsync(cancellationToken);
+        if (ranker.IsEmpty) return (day, null);
+        var ranked = ranker.Rank(day.Papers);
+        return (day with { Papers = ranked.Select(r => r.Paper).ToList() }, ranked.ToDictionary(r => r.Paper.Id.Id, r => r.Relevance, StringComparer.Ordinal));
+    }
+}
