@@ -76,7 +76,7 @@ internal static class MarkdownText
 
     /// <summary>A keyword the renderer itself wraps in bold: the model's own emphasis dropped, everything else literal.</summary>
     public static string KeywordItem(string? text) =>
-        Literal(Whitespace.Collapse(text).Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Trim('*', '_', ' '));
+        Literal(Whitespace.Collapse(text).Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal));
 
     /// <summary>Removes the model's Markdown emphasis markers for renderers that show plain text (the Atom feeds).</summary>
     public static string StripEmphasis(string text) => text.Replace("**", "", StringComparison.Ordinal);
