@@ -60,6 +60,31 @@ public sealed partial class TrackerPageRendererTests
     }
 
     [Fact]
+    public async Task WriteAsync_Page_WritesTheUsageFileThePageLinksTo()
+    {
+        // Given the page, whose usage line links to ./docs/README.md#usage
+        var page = TrackerGoldenModel.Page();
+        var dir = Directory.CreateTempSubdirectory("pd-usage-").FullName;
+        try
+        {
+            // When it is written
+            var files = await TrackerPublisher.WriteAsync(page, dir, CancellationToken.None);
+
+            // Then docs/README.md exists, has the "## Usage" heading the anchor names, and lists every topic
+            var usage = Path.Combine(dir, "docs", "README.md");
+            Assert.Contains(usage, files);
+            Assert.Contains("./docs/README.md#usage", TrackerPageRenderer.UsageLine);
+            var text = await File.ReadAllTextAsync(usage);
+            Assert.Contains("\n## Usage\n", text);
+            Assert.All(page.Topics, t => Assert.Contains($"- {t.Name} (at most {t.MaxRows} papers)", text));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void RenderRow_HostileText_NoHtmlAndNoScriptLink()
     {
         // Given a row whose title, abstract and code link came from an attacker
