@@ -54,7 +54,7 @@ internal static class DigestMarkdownRenderer
                 var summary = entry.Summaries[style.Name];
                 var parts = style.Fields.Select(f =>
                     $"**{f.Heading(digest.Lang)}**{colon}" + (f.Kind == FieldKind.List
-                        ? string.Join(comma, Items(summary.Fields[f.Name]).Select(k => $"**{Whitespace.Collapse(k)}**"))
+                        ? string.Join(comma, Items(summary.Fields[f.Name]).Select(k => $"**{MarkdownText.KeywordItem(NumberCheck.Mark(Whitespace.Collapse(k), summary.Unsupported))}**"))
                         : FieldText(summary, f, digest.Lang)));
                 sb.AppendJoin("  ", parts);
             }
@@ -70,28 +70,27 @@ internal static class DigestMarkdownRenderer
     internal static string? Failure(DigestEntry entry, SummaryStyle style, string lang)
     {
         if (entry.Summaries.TryGetValue(style.Name, out var s) && s.IsOk) return null;
-        var reason = Whitespace.Collapse(s?.Error ?? (lang == "en" ? "not summarized" : "未生成"));
+        var reason = MarkdownText.ModelLine(s?.Error ?? (lang == "en" ? "not summarized" : "未生成"));
         return lang == "en" ? $"⚠ Summary failed: {reason}" : $"⚠ 摘要生成失败：{reason}";
     }
 
-    /// <summary>A field single-spaced, with every unsupported number marked ⚠.</summary>
+    /// <summary>A field on one line with every unsupported number marked ⚠, the model's Markdown normalised (<see cref="MarkdownText.ModelLine"/>).</summary>
     internal static string FieldText(StoredSummary summary, SummaryField field, string lang)
     {
         var node = summary.Fields[field.Name];
         var text = field.Kind == FieldKind.List ? string.Join(lang == "en" ? ", " : "，", Items(node)) : node?.GetValue<string>() ?? "";
-        return NumberCheck.Mark(Whitespace.Collapse(text), summary.Unsupported);
+        return MarkdownText.ModelLine(NumberCheck.Mark(Whitespace.Collapse(text), summary.Unsupported));
     }
 
-    /// <summary>The items of a list field, each single-spaced with its unsupported numbers marked ⚠.</summary>
+    /// <summary>The items of a list field, each on one line with its unsupported numbers marked ⚠ and its Markdown normalised.</summary>
     internal static IEnumerable<string> ListItems(StoredSummary summary, string field) =>
-        Items(summary.Fields[field]).Select(i => NumberCheck.Mark(Whitespace.Collapse(i), summary.Unsupported));
+        Items(summary.Fields[field]).Select(i => MarkdownText.ModelLine(NumberCheck.Mark(Whitespace.Collapse(i), summary.Unsupported)));
 
     private static IEnumerable<string> Items(JsonNode? node) =>
         node is JsonArray a ? a.Select(i => i?.GetValue<string>() ?? "").Where(i => i.Length > 0) : [];
 
     internal static string PdfUrl(Paper paper) => $"https://arxiv.org/pdf/{paper.Id.Id}";
 
-    /// <summary>A title as Markdown link text: single-spaced, brackets escaped so the link cannot break.</summary>
-    internal static string LinkText(string title) =>
-        Whitespace.Collapse(title).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+    /// <summary>A title as Markdown link text: single-spaced and literal (brackets, emphasis, HTML and Liquid escaped) so the link cannot break.</summary>
+    internal static string LinkText(string title) => MarkdownText.Literal(title);
 }

@@ -32,7 +32,7 @@ internal static class ReportMarkdownRenderer
     {
         var en = lang == "en";
         var sb = new StringBuilder();
-        sb.Append("## 📄 ").Append(Whitespace.Collapse(entry.Paper.Title)).Append("\n\n");
+        sb.Append("## 📄 ").Append(MarkdownText.Literal(entry.Paper.Title)).Append("\n\n");
         sb.Append(en ? "- **Link**: " : "- **链接**: ").Append("https://huggingface.co/papers/").Append(entry.Paper.Id.Id).Append('\n');
         entry.Summaries.TryGetValue("report", out var report);
         sb.Append(en ? "- **Read from**: " : "- **阅读来源**: ").Append(SourceLabel(report?.Source)).Append('\n');
@@ -66,7 +66,7 @@ internal static class ReportMarkdownRenderer
         sb.Append("5. **").Append(H("results")).Append("**\n");
         foreach (var item in L("results")) sb.Append("   *   ").Append(item).Append('\n');
         if (s.Unsupported.Count > 0)
-            sb.Append('\n').Append(en ? "   ⚠ Not found in the paper: " : "   ⚠ 以下数字未在原文中找到：").Append(string.Join(", ", s.Unsupported)).Append('\n');
+            sb.Append('\n').Append(en ? "   ⚠ Not found in the paper: " : "   ⚠ 以下数字未在原文中找到：").Append(MarkdownText.Literal(string.Join(", ", s.Unsupported))).Append('\n');
         return sb.ToString().TrimEnd('\n');
     }
 

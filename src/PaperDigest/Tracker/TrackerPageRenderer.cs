@@ -30,21 +30,16 @@ internal static class TrackerPageRenderer
     {
         var code = WebLink.Safe(row.CodeUrl) is { } url ? $"**[link]({Cell(url)})**" : "null";
         return $"|**{row.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}**"
-            + $"|[{Cell(row.Title).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal)}](http://arxiv.org/abs/{row.Id.Id})"
+            + $"|[{Cell(row.Title)}](http://arxiv.org/abs/{row.Id.Id})"
             + $"|{code}|{Cell(row.Abstract)}|";
     }
 
-    /// <summary>
-    /// Text made safe for one table cell of a page GitHub Pages serves: single line, '|' escaped, and '&lt;', '&gt;', '&amp;'
-    /// as entities, so an abstract or a translation can never inject HTML (it reads the same in the browser).
-    /// </summary>
-    public static string Cell(string? text) => Whitespace.Collapse(text)
-        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
-        .Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>Text made safe for one table cell of a page GitHub Pages serves (see <see cref="MarkdownText.TableCell"/>).</summary>
+    public static string Cell(string? text) => MarkdownText.TableCell(text);
 
     private static void AppendTopic(StringBuilder sb, TrackerTopic topic)
     {
-        sb.Append("## ").Append(Whitespace.Collapse(topic.Name)).Append("\n\n");
+        sb.Append("## ").Append(MarkdownText.NeutraliseLiquid(Whitespace.Collapse(topic.Name))).Append("\n\n");
         sb.Append(TableHeader).Append('\n');
         sb.Append(TableAlignment).Append('\n');
         foreach (var row in topic.NewestRows()) sb.Append(RenderRow(row)).Append('\n');

@@ -4,7 +4,7 @@ using PaperDigest.Files;
 
 namespace PaperDigest.Tracker;
 
-/// <summary>Builds the tracker page from the stored history and writes README.md, docs/index.md and docs/papers.json.</summary>
+/// <summary>Builds the tracker page from the stored history and writes README.md, docs/index.md, docs/papers.json and docs/README.md (usage).</summary>
 internal sealed class TrackerPublisher(PaperStore papers, TrackerStore tracker)
 {
     /// <summary>Each topic's papers as stored, newest first, capped; a paper found by several topics is under each.</summary>
@@ -33,7 +33,7 @@ internal sealed class TrackerPublisher(PaperStore papers, TrackerStore tracker)
         return new TrackerPage(updatedOn, tables);
     }
 
-    /// <summary>Writes the three files atomically; returns their paths.</summary>
+    /// <summary>Writes the four files atomically; returns their paths.</summary>
     public static async Task<IReadOnlyList<string>> WriteAsync(TrackerPage page, string outDir, CancellationToken cancellationToken)
     {
         var markdown = TrackerPageRenderer.Render(page);
@@ -42,6 +42,7 @@ internal sealed class TrackerPublisher(PaperStore papers, TrackerStore tracker)
             (Path.Combine(outDir, "README.md"), markdown),
             (Path.Combine(outDir, "docs", "index.md"), markdown),
             (Path.Combine(outDir, "docs", "papers.json"), TrackerJsonRenderer.Render(page)),
+            (Path.Combine(outDir, "docs", "README.md"), TrackerUsageRenderer.Render(page)),
         };
         foreach (var (path, text) in files) await AtomicFile.WriteAllTextAsync(path, text, cancellationToken);
         return files.Select(f => f.Item1).ToList();

@@ -37,16 +37,51 @@ public sealed partial class TrackerPageRendererTests
         // When it is rendered again
         var markdown = TrackerPageRenderer.Render(shuffled);
 
-        // Then the first topic's lines, and indeed the whole file, come out identical, but for '<', '>' and '&' in
-        // table cells, which PaperDigest writes as entities so no abstract can inject HTML (they read the same)
-        var expected = string.Join('\n', seed.Split('\n').Select(l => l.StartsWith("|**", StringComparison.Ordinal)
-            ? l.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
-            : l));
+        // Then the first topic's lines, and indeed the whole file, come out identical, but for the documented escapes
+        // in table cells: '<', '>' and '&' as entities so no abstract can inject HTML, '[' and ']' of abstracts escaped
+        // so none is a live link, and the '{' of "{{" / "{%" as &#123; so Jekyll's Liquid leaves it (all read the same)
+        var expected = string.Join('\n', seed.Split('\n').Select(ExpectedRow));
+
         var expectedLines = expected.Split('\n');
         var actualLines = markdown.Split('\n');
         Assert.Equal(expectedLines.Take(62), actualLines.Take(62));
         Assert.Equal(expected, markdown);
         Assert.Contains("&lt;ACT&gt; token", markdown);
+    }
+
+    private static string ExpectedRow(string line)
+    {
+        if (!line.StartsWith("|**", StringComparison.Ordinal)) return line;
+        static string Entities(string t) => t.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        var abs = SeedRow().Match(line).Groups["abs"];
+        var cell = Entities(abs.Value).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+        cell = Regex.Replace(cell, @"\{(?=[{%])", "&#123;");
+        return Entities(line[..abs.Index]) + cell + line[(abs.Index + abs.Length)..];
+    }
+
+    [Fact]
+    public async Task WriteAsync_Page_WritesTheUsageFileThePageLinksTo()
+    {
+        // Given the page, whose usage line links to ./docs/README.md#usage
+        var page = TrackerGoldenModel.Page();
+        var dir = Directory.CreateTempSubdirectory("pd-usage-").FullName;
+        try
+        {
+            // When it is written
+            var files = await TrackerPublisher.WriteAsync(page, dir, CancellationToken.None);
+
+            // Then docs/README.md exists, has the "## Usage" heading the anchor names, and lists every topic
+            var usage = Path.Combine(dir, "docs", "README.md");
+            Assert.Contains(usage, files);
+            Assert.Contains("./docs/README.md#usage", TrackerPageRenderer.UsageLine);
+            var text = await File.ReadAllTextAsync(usage);
+            Assert.Contains("\n## Usage\n", text);
+            Assert.All(page.Topics, t => Assert.Contains($"- {t.Name} (at most {t.MaxRows} papers)", text));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]
