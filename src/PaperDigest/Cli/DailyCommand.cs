@@ -114,7 +114,7 @@ internal static class DailyCommand
             return ExitCodes.Failed;
         }
         await context.Out.WriteLineAsync(ClosingLine(day.Date, totals, clock.Elapsed, files, context.WorkingDirectory));
-        var notified = parse.GetValue(flags.Notify) ? await NotifyCommand.SendAsync(services, options, day.Date, null, null, false, context, cancellationToken) : ExitCodes.Ok;
+        var notified = parse.GetValue(flags.Notify) ? await NotifyCommand.SendAsync(services, options, secrets, day.Date, null, null, false, context, cancellationToken) : ExitCodes.Ok;
         return failedPapers.Count == 0 && notified == ExitCodes.Ok ? ExitCodes.Ok : ExitCodes.Partial;
     }
 

@@ -34,13 +34,13 @@ internal static class NotifyCommand
                 ?? throw new UsageException($"--date: nothing is published under {Path.GetRelativePath(context.WorkingDirectory, options.Digest.Out)}; run `paperdigest daily` first, or give --out.");
             if (!await ExistingStore.CheckAsync(options.Store.Path, context.Error)) return ExitCodes.Failed;
             await using var services = context.Services(AppCommand.Notify, options, secrets);
-            return await SendAsync(services, options, day, name, parse.GetValue(style), parse.GetValue(force), context, ct);
+            return await SendAsync(services, options, secrets, day, name, parse.GetValue(style), parse.GetValue(force), context, ct);
         });
         return command;
     }
 
     /// <summary>Sends the day; also what `daily --notify` calls after publishing. Exit 0, 3 when a channel failed, 1 when nothing is published.</summary>
-    public static async Task<int> SendAsync(IServiceProvider services, AppOptions options, DateOnly day, string? source, string? style, bool force, CliContext context, CancellationToken cancellationToken)
+    public static async Task<int> SendAsync(IServiceProvider services, AppOptions options, Secrets secrets, DateOnly day, string? source, string? style, bool force, CliContext context, CancellationToken cancellationToken)
     {
         var notifier = services.GetRequiredService<Notifier>();
         if (!notifier.HasChannels)
@@ -59,7 +59,7 @@ internal static class NotifyCommand
 
         var outcomes = await notifier.SendAsync(digests, force, cancellationToken);
         foreach (var o in outcomes.Where(o => o.Status == DeliveryOutcome.Failed))
-            await context.Error.WriteLineAsync($"failed: {o.Channel}, {o.Digest.Date:yyyy-MM-dd} {o.Digest.Style} ({o.Digest.Lang}): {o.Problem}");
+            await context.Error.WriteLineAsync($"failed: {o.Channel}, {o.Digest.Date:yyyy-MM-dd} {o.Digest.Style} ({o.Digest.Lang}): {secrets.Redact(o.Problem ?? "unknown error")}");
         var sent = outcomes.Count(o => o.Status == DeliveryOutcome.Sent);
         var skipped = outcomes.Count(o => o.Status == DeliveryOutcome.Skipped);
         var failed = outcomes.Count(o => o.Status == DeliveryOutcome.Failed);
@@ -75,7 +75,7 @@ internal static class NotifyCommand
 
     private static DateOnly? Newest(string outDir, string? source)
     {
-        var dir = Path.Combine(outDir, "daily", source ?? "");
+        var dir = DigestFileReader.Folder(outDir, source);
         if (!Directory.Exists(dir)) return null;
         return Directory.EnumerateFiles(dir, "????-??-??*.json")
             .Select(f => DateOnly.TryParseExact(Path.GetFileName(f)[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null)

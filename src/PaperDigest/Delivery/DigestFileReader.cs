@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PaperDigest.Summaries;
 
 namespace PaperDigest.Delivery;
 
@@ -13,9 +14,12 @@ internal static class DigestFileReader
 {
     public const string DefaultSource = "huggingface";
 
+    /// <summary>Where `daily` writes a source's days: daily/ for Hugging Face, daily/&lt;source&gt;/ for a named one.</summary>
+    public static string Folder(string outDir, string? source) => Path.Combine(outDir, "daily", source is null or DefaultSource ? "" : source);
+
     public static IReadOnlyList<string> Files(string outDir, DateOnly date, string? source)
     {
-        var dir = Path.Combine(outDir, "daily", source is null or DefaultSource ? "" : source);
+        var dir = Folder(outDir, source);
         if (!Directory.Exists(dir)) return [];
         var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Directory.EnumerateFiles(dir, day + "*.json")
@@ -40,23 +44,23 @@ internal static class DigestFileReader
             .Where(s => style is null || string.Equals(s, style, StringComparison.OrdinalIgnoreCase)).ToList();
         var papers = root["papers"] as JsonArray ?? [];
         return styles.Select(s => new DeliveryDigest(date, source, s, lang,
-            papers.OfType<JsonObject>().Select(p => Paper(p, s)).ToList(), pageUrl)).ToList();
+            papers.OfType<JsonObject>().Select(p => Paper(p, s, lang)).ToList(), pageUrl)).ToList();
     }
 
-    private static DeliveryPaper Paper(JsonObject p, string style)
+    private static DeliveryPaper Paper(JsonObject p, string style, string lang)
     {
         var id = (string?)p["id"] ?? "";
         var summary = p["summaries"]?[style] switch
         {
             JsonObject { } o when o["error"] is not null && o.Count == 1 => ["(no summary: " + (string?)o["error"] + ")"],
-            JsonObject { } o => Lines(o),
+            JsonObject { } o => Lines(o, SummaryStyles.Find(style), lang),
             _ => new List<string> { "(no summary in this style)" },
         };
         return new DeliveryPaper(id, (string?)p["title"] ?? id, (string?)p["pdf_url"] ?? $"https://arxiv.org/abs/{id}", summary);
     }
 
-    /// <summary>A summary's fields as lines: a lone field is its text; several are "name: text".</summary>
-    private static List<string> Lines(JsonObject fields)
+    /// <summary>A summary's fields as lines, each "heading: text" with the style's heading in the digest's language (a lone field is its text).</summary>
+    private static List<string> Lines(JsonObject fields, SummaryStyle? style, string lang)
     {
         var lines = new List<string>();
         foreach (var (key, value) in fields)
@@ -69,7 +73,7 @@ internal static class DigestFileReader
                 _ => value.ToJsonString(),
             };
             if (text.Length == 0) continue;
-            lines.Add(fields.Count == 1 ? text : $"{key}: {text}");
+            lines.Add(fields.Count == 1 ? text : $"{style?.Field(key)?.Heading(lang) ?? key}: {text}");
         }
         return lines;
     }

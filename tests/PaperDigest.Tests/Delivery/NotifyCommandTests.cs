@@ -135,22 +135,26 @@ public sealed class NotifyCommandTests : IAsyncLifetime, IDisposable
         NotifySamples.WriteDay(Path.Combine(_cli.Dir, "out"), 3);
         Configure();
         _chat.Break("slack");
+        _chat.Break("telegram"); // its address holds the bot token
 
         var result = await _cli.RunAsync("notify", "--date", NotifySamples.Date);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("failed: slack (notify.webhooks[3])", result.Error);
+        Assert.Contains("failed: telegram (notify.webhooks[5])", result.Error);
         Assert.Equal(4, _chat.Requests.Count(r => r.PathAndQuery.StartsWith("/slack/", StringComparison.Ordinal))); // 1 + notify.retries (3)
         foreach (var s in Secrets) Assert.DoesNotContain(s, result.Out + result.Error);
-        foreach (var service in Services.Where(s => s != "slack")) Assert.NotEmpty(_chat.Of(service));
+        foreach (var service in Services.Where(s => s is not ("slack" or "telegram"))) Assert.NotEmpty(_chat.Of(service));
         Assert.Single(_smtp.Messages());
 
         // A later run sends only what failed
         _chat.Fail("slack", 0, 500);
+        _chat.Fail("telegram", 0, 500);
         var later = await _cli.RunAsync("notify", "--date", NotifySamples.Date);
         Assert.Equal(0, later.ExitCode);
-        Assert.Contains("1 sent, 6 already sent", later.Out);
+        Assert.Contains("2 sent, 5 already sent", later.Out);
         Assert.Single(_chat.Of("slack"));
+        Assert.Single(_chat.Of("telegram"));
     }
 
     [Fact]
