@@ -49,7 +49,7 @@ internal static class DailyCommand
         ApplyFlags(parse, flags, options, context.WorkingDirectory);
         var styles = options.Digest.Styles.Select(s => SummaryStyles.Find(s)!).DistinctBy(s => s.Name).ToList();
         var input = InputFile.Resolve(parse.GetValue(flags.Input), "--input", context.WorkingDirectory);
-        var source = SourceDigest.Find(parse.GetValue(flags.Source), options, input is not null);
+        var source = FindSource(parse.GetValue(flags.Source), options, input is not null);
         if (options.Profile.Library is { Length: > 0 } library) options.Profile.Library = Path.Combine(context.WorkingDirectory, library);
 
         await using var services = context.Services(AppCommand.Daily, options, secrets);
@@ -123,6 +123,16 @@ internal static class DailyCommand
             $"Done {date:yyyy-MM-dd}: {t.Papers} papers, {t.Ok} ok, {t.Failed} failed; {t.Cached} summaries from the store; " +
             $"LLM {t.LlmRequests} requests, {t.InputTokens:N0} tokens in{(t.CachedInputTokens > 0 ? $" ({t.CachedInputTokens:N0} cached)" : "")}, {t.OutputTokens:N0} out{(t.Cost is { } cost ? $", cost {cost:0.####}" : "")}; {t.Unsupported} unsupported numbers; " +
             $"{elapsed.TotalSeconds:F1} s. Wrote {string.Join(", ", files.Select(f => Path.GetRelativePath(workingDirectory, f)))}");
+
+    private static SourceOptions? FindSource(string? name, AppOptions options, bool hasInput)
+    {
+        if (name is null) return null;
+        if (hasInput) throw new UsageException("--input reads a saved Hugging Face response; it cannot be combined with --source.");
+        return options.Sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException(options.Sources.Count == 0
+                ? $"--source: no sources are configured; add one under 'sources:' (name, arxiv_categories, announce, top) to use '{name}'."
+                : $"--source: unknown source '{name}' (configured: {string.Join(", ", options.Sources.Select(s => s.Name))}).");
+    }
 
     private static DateOnly? ParseDate(string? text)
     {

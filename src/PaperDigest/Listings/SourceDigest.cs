@@ -1,6 +1,4 @@
 using System.Globalization;
-using PaperDigest.Cli;
-using PaperDigest.Configuration;
 using PaperDigest.Papers;
 using PaperDigest.Ranking;
 using PaperDigest.Sources;
@@ -10,16 +8,6 @@ namespace PaperDigest.Listings;
 /// <summary>What `daily` does differently for a named source or a relevance order: finding the source, its words, the reordering.</summary>
 internal static class SourceDigest
 {
-    public static SourceOptions? Find(string? name, AppOptions options, bool hasInput)
-    {
-        if (name is null) return null;
-        if (hasInput) throw new UsageException("--input reads a saved Hugging Face response; it cannot be combined with --source.");
-        return options.Sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UsageException(options.Sources.Count == 0
-                ? $"--source: no sources are configured; add one under 'sources:' (name, arxiv_categories, announce, top) to use '{name}'."
-                : $"--source: unknown source '{name}' (configured: {string.Join(", ", options.Sources.Select(s => s.Name))}).");
-    }
-
     public static string Origin(SourceOptions source, SourceDay day) => string.Create(CultureInfo.InvariantCulture,
         $"arXiv {string.Join('+', source.ArxivCategories)} ({string.Join(", ", source.Announce)}): {day.Listed} listed, {day.Repeated} in earlier digests, " +
         $"{(day.Ranked ? $"the {day.Chosen.Count} most relevant kept" : $"{day.Chosen.Count} kept in listing order (no profile configured)")}");
