@@ -20,7 +20,7 @@ internal static class ApiEndpoints
         api.MapGet("/search", SearchAsync).WithName("Search").WithSummary("Full-text search (English and Chinese), ranked by BM25")
             .Produces<ApiSearchResult>().ProducesProblem(400);
         api.MapGet("/daily/{date}", GetDailyAsync).WithName("GetDaily").WithSummary("One day's digest, as daily/<date>.json")
-            .Produces<JsonObject>(200, "application/json").ProducesProblem(404);
+            .Produces<JsonObject>(200, "application/json").ProducesProblem(400).ProducesProblem(404);
         return app;
     }
 
@@ -57,7 +57,7 @@ internal static class ApiEndpoints
     private static async Task<IResult> GetDailyAsync(string date, ReaderStore reader, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return Results.Problem($"'{date}' is not a day (YYYY-MM-DD).", statusCode: 404, title: "Not found");
+            return Results.Problem($"'{date}' is not a day (YYYY-MM-DD).", statusCode: 400, title: "Bad request");
         var papers = await reader.DayAsync(day, ct);
         if (papers.Count == 0) return Results.Problem($"No digest for {date}.", statusCode: 404, title: "Not found");
         return Results.Text(DigestJsonRenderer.Render(ToDigest(day, papers)), "application/json; charset=utf-8");

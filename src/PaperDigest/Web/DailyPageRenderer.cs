@@ -17,7 +17,8 @@ internal static class DailyPageRenderer
         var n = 0;
         foreach (var p in papers) sb.Append(PaperCardRenderer.Card(p, links, ++n));
         sb.Append(Pager(date, archive, links));
-        return HtmlLayout.Page(home ? "Latest digest" : $"Papers for {day}", sb.ToString(), links);
+        return HtmlLayout.Page(home ? "Latest digest" : $"Papers for {day}", sb.ToString(), links, lang: TopicPageRenderer.PageLang(papers),
+            description: $"PaperDigest: {papers.Count} papers of Hugging Face Daily Papers for {day}, summarized.");
     }
 
     public static string Empty(WebLinks links) =>
@@ -31,7 +32,7 @@ internal static class DailyPageRenderer
         if (days.Count == 0) sb.Append("<p class=\"lead\">No days yet.</p>");
         foreach (var month in days.GroupBy(d => d.Label[..7]))
         {
-            sb.Append("<h3>").Append(Html.Encode(month.Key)).Append("</h3><ul class=\"archive\">");
+            sb.Append("<h2>").Append(Html.Encode(month.Key)).Append("</h2><ul class=\"archive\">");
             foreach (var d in month)
                 sb.Append("<li><a href=\"").Append(Html.Encode(links.Daily(DateOnly.ParseExact(d.Label, "yyyy-MM-dd", CultureInfo.InvariantCulture))))
                   .Append("\">").Append(Html.Encode(d.Label)).Append("</a> <span class=\"meta\">").Append(d.Count.ToString(CultureInfo.InvariantCulture)).Append(" papers</span></li>");
@@ -47,6 +48,6 @@ internal static class DailyPageRenderer
         var newer = archive.LastOrDefault(d => string.CompareOrdinal(d.Label, day) > 0);
         string Link(CountedLabel? d, string text) => d is null ? "<span></span>" :
             $"<a href=\"{Html.Encode(links.Daily(DateOnly.ParseExact(d.Label, "yyyy-MM-dd", CultureInfo.InvariantCulture)))}\">{text}</a>";
-        return $"<nav class=\"pager\">{Link(older, "← " + older?.Label)}<a href=\"{Html.Encode(links.Archive)}\">Archive</a>{Link(newer, newer?.Label + " →")}</nav>";
+        return $"<nav class=\"pager\" aria-label=\"Days\">{Link(older, "← " + older?.Label)}<a href=\"{Html.Encode(links.Archive)}\">Archive</a>{Link(newer, newer?.Label + " →")}</nav>";
     }
 }

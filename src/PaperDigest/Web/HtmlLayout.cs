@@ -8,19 +8,30 @@ internal static class HtmlLayout
     /// <summary>No script may run on any page; styles are inline; forms post only to the reader itself.</summary>
     public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    public static string Page(string title, string body, WebLinks links, string? feedHref = null, string? feedTitle = null, string? query = null)
+    /// <summary>The site icon, inline (no request, so no 404 on any page, server or static site): a page with a fold.</summary>
+    public const string Favicon = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M3 1h7l3 3v11H3z' fill='%230b57d0'/%3E%3Cpath d='M5 7h6M5 10h6M5 13h4' stroke='%23fff'/%3E%3C/svg%3E";
+
+    public const string DefaultDescription = "PaperDigest: daily AI paper digests from Hugging Face Daily Papers and arXiv topic tracking, summarized and checked against the paper.";
+
+    /// <param name="lang">The page's language, following its content: a digest's language ("zh" is written zh-Hans), else English.</param>
+    /// <param name="description">The meta description; a default one names the site.</param>
+    public static string Page(string title, string body, WebLinks links, string? feedHref = null, string? feedTitle = null, string? query = null,
+        string lang = "en", string? description = null)
     {
         var sb = new StringBuilder(body.Length + 4096);
-        sb.Append("<!doctype html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n")
+        // The CSP is sent as a response header (frame-ancestors is ignored in a <meta>); the static site gets none.
+        sb.Append("<!doctype html>\n<html lang=\"").Append(HtmlLang(lang)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-          .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
+          .Append("<meta name=\"description\" content=\"").Append(Html.Encode(Papers.Whitespace.Collapse(description ?? DefaultDescription))).Append("\">\n")
+          .Append("<link rel=\"icon\" href=\"").Append(Favicon).Append("\">\n")
           .Append("<title>").Append(Html.Encode(title)).Append(" · PaperDigest</title>\n")
           .Append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"PaperDigest daily\" href=\"").Append(Html.Encode(links.DailyFeed)).Append("\">\n");
         if (feedHref is not null)
             sb.Append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"").Append(Html.Encode(feedTitle ?? title)).Append("\" href=\"").Append(Html.Encode(feedHref)).Append("\">\n");
         sb.Append("<style>").Append(Css).Append("</style>\n</head>\n<body>\n<header class=\"site\">\n")
-          .Append("<a class=\"brand\" href=\"").Append(Html.Encode(links.Home)).Append("\">PaperDigest</a>\n<nav>")
+          .Append("<a class=\"brand\" href=\"").Append(Html.Encode(links.Home)).Append("\">PaperDigest</a>\n<nav aria-label=\"Site\">")
           .Append("<a href=\"").Append(Html.Encode(links.Archive)).Append("\">Archive</a>")
+          .Append("<a href=\"").Append(Html.Encode(links.Topics)).Append("\">Topics</a>")
           .Append("<a href=\"").Append(Html.Encode(links.Trends)).Append("\">Trends</a>")
           .Append("<a href=\"").Append(Html.Encode(feedHref ?? links.DailyFeed)).Append("\">Feed</a></nav>\n")
           .Append("<form class=\"search\" role=\"search\" method=\"get\" action=\"").Append(Html.Encode(links.Search)).Append("\">")
@@ -30,6 +41,18 @@ internal static class HtmlLayout
           .Append("\n</main>\n<footer>PaperDigest · summaries are written by a language model and checked against the paper; numbers it could not find are <mark class=\"unsupported\">marked</mark>.</footer>\n</body>\n</html>\n");
         return sb.ToString();
     }
+
+    /// <summary>The BCP 47 tag of a digest language: zh is Simplified Chinese.</summary>
+    public static string HtmlLang(string lang) => lang switch
+    {
+        "zh" => "zh-Hans",
+        "" => "en",
+        _ => Html.Encode(lang),
+    };
+
+    /// <summary>The lang attribute for text in <paramref name="textLang"/> inside a page in <paramref name="pageLang"/>; empty when they agree.</summary>
+    public static string LangAttribute(string textLang, string pageLang) =>
+        HtmlLang(textLang) == HtmlLang(pageLang) ? "" : $" lang=\"{HtmlLang(textLang)}\"";
 
     public static string Error(int status, string heading, string message, WebLinks links) =>
         Page($"{status} {heading}", $"<h1>{Html.Encode(heading)}</h1>\n<p class=\"lead\">{Html.Encode(message)}</p>\n<p><a href=\"{Html.Encode(links.Home)}\">Latest digest</a> · <a href=\"{Html.Encode(links.Archive)}\">Archive</a></p>", links);
@@ -49,8 +72,8 @@ internal static class HtmlLayout
         form.search input{flex:1;min-width:0}
         input,select,button{font:inherit;font-size:.95rem;padding:.35rem .6rem;border:1px solid var(--line);border-radius:6px;background:var(--card);color:var(--fg)}
         button{cursor:pointer}
-        a{color:var(--accent);text-decoration:none}
-        a:hover{text-decoration:underline}
+        a{color:var(--accent);text-decoration:underline;text-underline-offset:.18em;text-decoration-thickness:1px}
+        a:hover{text-decoration-thickness:2px}
         h1{font-size:1.75rem;line-height:1.3;margin:1.6rem 0 .6rem;letter-spacing:-.015em}
         h2{font-size:1.2rem;line-height:1.4;margin:0 0 .3rem}
         h3{font-size:1rem;margin:1.2rem 0 .3rem}
@@ -65,7 +88,7 @@ internal static class HtmlLayout
         .items li{margin:.15rem 0}
         .tags{display:flex;flex-wrap:wrap;gap:.35rem;padding:0;margin:.2rem 0;list-style:none}
         .tags li{background:var(--bg);border:1px solid var(--line);border-radius:99px;padding:0 .6rem;font-size:.85rem}
-        mark{background:var(--mark);color:inherit;padding:0 .1em;border-radius:2px}
+        mark{background:var(--mark);color:var(--fg);padding:0 .1em;border-radius:2px}
         mark.unsupported{background:var(--warn);text-decoration:underline dotted}
         .badge{display:inline-block;font-size:.75rem;border:1px solid var(--line);border-radius:4px;padding:0 .4rem;color:var(--muted);vertical-align:middle}
         .failed{color:#b3261e}
@@ -77,7 +100,13 @@ internal static class HtmlLayout
         .filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.8rem 0;font-size:.92rem}
         .pager{display:flex;gap:1rem;justify-content:space-between;margin:1.4rem 0}
         svg{max-width:100%;height:auto}
-        svg text{fill:var(--muted);font-size:11px}
+        svg text{fill:var(--fg);font-size:15px}
+        svg text.axis{fill:var(--muted)}
+        ul.bars{list-style:none;padding:0;margin:.4rem 0}
+        ul.bars li{display:grid;grid-template-columns:minmax(6rem,14rem) 1fr;gap:.6rem;align-items:center;margin:.15rem 0;font-size:.92rem}
+        ul.bars .bar{display:block;background:var(--accent);height:.9rem;border-radius:2px;min-width:2px}
+        ul.bars .count{color:var(--muted);font-size:.85rem;margin-left:.3rem}
+        ul.bars li>span:last-child{display:flex;align-items:center}
         svg rect.bar{fill:var(--accent)}
         footer{color:var(--muted);font-size:.82rem;border-top:1px solid var(--line);margin-top:2.5rem;padding-top:.8rem;padding-bottom:2rem}
         @media (max-width:560px){body{font-size:16px}h1{font-size:1.45rem}article.paper{padding:.8rem .9rem}}

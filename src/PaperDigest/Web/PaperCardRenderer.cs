@@ -12,7 +12,7 @@ internal static class PaperCardRenderer
         var p = item.Paper;
         var sb = new StringBuilder("<article class=\"paper\">");
         sb.Append("<h2>").Append(number is { } n ? $"<span class=\"meta\">{n}.</span> " : "")
-          .Append("<a href=\"").Append(Html.Encode(links.Paper(p.Id.Id))).Append("\">").Append(Html.Encode(Whitespace.Collapse(p.Title))).Append("</a></h2>");
+          .Append("<a href=\"").Append(Html.Encode(links.Paper(p.Id.Id))).Append("\" lang=\"en\">").Append(Html.Encode(Whitespace.Collapse(p.Title))).Append("</a></h2>");
         sb.Append("<p class=\"meta\">").Append(Html.Encode(Authors(p.Authors, 6)));
         if (p.Upvotes is > 0) sb.Append(" · ▲ ").Append(p.Upvotes.Value.ToString(CultureInfo.InvariantCulture));
         sb.Append("<br>").Append(Links(p)).Append("</p>");
@@ -27,7 +27,7 @@ internal static class PaperCardRenderer
         else if (p.Abstract.Length > 0)
         {
             var text = Whitespace.Collapse(p.Abstract);
-            sb.Append("<p>").Append(Html.Encode(text.Length > 420 ? text[..420] + "…" : text)).Append("</p>");
+            sb.Append("<p lang=\"en\">").Append(Html.Encode(text.Length > 420 ? text[..420] + "…" : text)).Append("</p>");
         }
         return sb.Append("</article>").ToString();
     }

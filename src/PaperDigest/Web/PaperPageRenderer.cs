@@ -11,7 +11,7 @@ internal static class PaperPageRenderer
     {
         var p = item.Paper;
         var sb = new StringBuilder();
-        sb.Append("<h1>").Append(Html.Encode(Whitespace.Collapse(p.Title))).Append("</h1>");
+        sb.Append("<h1 lang=\"en\">").Append(Html.Encode(Whitespace.Collapse(p.Title))).Append("</h1>");
         if (p.Authors.Count <= 12)
             sb.Append("<p class=\"lead\">").Append(Html.Encode(string.Join(", ", p.Authors))).Append("</p>");
         else // a 100-author paper: the first ones, the rest one click away (no script: <details>)
@@ -31,10 +31,12 @@ internal static class PaperPageRenderer
         if (item.Summaries.Count == 0) sb.Append("<p class=\"meta\">No summary has been written for this paper yet.</p>");
         foreach (var summary in item.Summaries) sb.Append(SummaryHtmlRenderer.Section(summary));
 
-        sb.Append("<section><h2>Abstract</h2><blockquote class=\"abstract\"><p>").Append(Html.Encode(Whitespace.Collapse(p.Abstract))).Append("</p></blockquote>");
+        sb.Append("<section><h2>Abstract</h2><blockquote class=\"abstract\"><p lang=\"en\">").Append(Html.Encode(Whitespace.Collapse(p.Abstract))).Append("</p></blockquote>");
         if (!string.IsNullOrWhiteSpace(p.Comment)) sb.Append("<p class=\"meta\">Comment: ").Append(Html.Encode(Whitespace.Collapse(p.Comment))).Append("</p>");
         if (p.AiSummary is { Length: > 0 } ai) sb.Append("<h3>Hugging Face summary</h3><p>").Append(Html.Encode(Whitespace.Collapse(ai))).Append("</p>");
         sb.Append("</section>");
-        return HtmlLayout.Page(Whitespace.Collapse(p.Title), sb.ToString(), links);
+        var lang = item.Summaries.FirstOrDefault(s => s.IsOk)?.Key.Lang ?? "en";
+        return HtmlLayout.Page(Whitespace.Collapse(p.Title), sb.ToString(), links, lang: lang,
+            description: $"PaperDigest: summaries of arXiv {p.Id.Id}, {Whitespace.Collapse(p.Title)}.");
     }
 }

@@ -16,7 +16,12 @@ internal static class ReaderEndpoints
         html.MapGet("/daily", (ReaderPageService pages, CancellationToken ct) => Send(pages.ArchiveAsync(links, ct)));
         html.MapGet("/daily/{date}", (string date, ReaderPageService pages, CancellationToken ct) => Send(pages.DayAsync(date, links, ct)));
         html.MapGet("/papers/{**id}", (string id, ReaderPageService pages, CancellationToken ct) => Send(pages.PaperAsync(id, links, ct)));
-        html.MapGet("/topics/{name}", (string name, ReaderPageService pages, CancellationToken ct) => Send(pages.TopicAsync(name, links, ct)));
+        html.MapGet("/topics", (ReaderPageService pages, CancellationToken ct) => Send(pages.TopicsAsync(links, ct)));
+        // A topic name may hold '/': its link escapes it as %2F, which the server leaves escaped in the path.
+        html.MapGet("/topics/{**name}", (string? name, ReaderPageService pages, CancellationToken ct) => string.IsNullOrEmpty(name)
+            ? Send(pages.TopicsAsync(links, ct))
+            : Send(pages.TopicAsync(name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), links, ct)));
+        html.MapGet("/robots.txt", () => Results.Text(RobotsTxt, "text/plain; charset=utf-8"));
         html.MapGet("/trends", (ReaderPageService pages, CancellationToken ct) => Send(pages.TrendsAsync(links, ct)));
         html.MapGet("/search", SearchAsync);
         html.MapGet("/feeds/daily.atom", (HttpRequest request, ReaderPageService pages, CancellationToken ct) =>
@@ -38,6 +43,9 @@ internal static class ReaderEndpoints
         var page = await search.SearchAsync(query, terms, ct);
         return Result(new WebPage(200, SearchPageRenderer.Render(form, page, null, topics, WebLinks.Server)));
     }
+
+    /// <summary>Crawlers may read the pages; search result pages are endless combinations and are left out.</summary>
+    public const string RobotsTxt = "User-agent: *\nDisallow: /search\nDisallow: /api/\n";
 
     /// <summary>The address the reader was reached at, for absolute links in feeds.</summary>
     internal static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";

@@ -47,6 +47,9 @@ internal sealed class ReaderPageService(ReaderStore reader)
         return new WebPage(200, TopicPageRenderer.Render(topic, await reader.TopicAsync(topic, TopicLimit, cancellationToken), topics, links));
     }
 
+    public async Task<WebPage> TopicsAsync(WebLinks links, CancellationToken cancellationToken) =>
+        new(200, TopicPageRenderer.Index(await reader.TopicsAsync(cancellationToken), links));
+
     public async Task<WebPage> TrendsAsync(WebLinks links, CancellationToken cancellationToken) =>
         new(200, TrendsPageRenderer.Render(await reader.TrendsAsync(TrendDays, cancellationToken), links));
 

@@ -32,7 +32,7 @@ internal static class SearchPageRenderer
                 sb.Append("</div><div>").Append(Html.Marked(hit.Snippet, terms, null, null, StringComparison.OrdinalIgnoreCase)).Append("</div></li>");
             }
             sb.Append("</ol>");
-            sb.Append("<nav class=\"pager\">")
+            sb.Append("<nav class=\"pager\" aria-label=\"Result pages\">")
               .Append(page.Query.Page > 1 ? $"<a href=\"{Html.Encode(links.Search + "?" + form.QueryString(page.Query.Page - 1))}\">← Previous</a>" : "<span></span>")
               .Append("<span class=\"meta\">page ").Append(page.Query.Page.ToString(CultureInfo.InvariantCulture)).Append(" of ").Append(Math.Max(1, page.Pages).ToString(CultureInfo.InvariantCulture)).Append("</span>")
               .Append(page.Query.Page < page.Pages ? $"<a href=\"{Html.Encode(links.Search + "?" + form.QueryString(page.Query.Page + 1))}\">Next →</a>" : "<span></span>")

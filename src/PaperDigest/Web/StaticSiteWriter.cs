@@ -25,6 +25,7 @@ internal sealed class StaticSiteWriter(ReaderPageService pages, ReaderStore read
             await Write($"daily/{day.Label}/index.html", async l => await pages.DayAsync(day.Label, l, cancellationToken));
         foreach (var id in await reader.LinkedPaperIdsAsync(cancellationToken))
             await Write($"papers/{id}/index.html", async l => await pages.PaperAsync(id, l, cancellationToken));
+        await Write("topics/index.html", async l => await pages.TopicsAsync(l, cancellationToken));
         foreach (var topic in await reader.TopicsAsync(cancellationToken))
         {
             var slug = WebLinks.Slug(topic.Label);

@@ -17,7 +17,7 @@ internal static class SummaryHtmlRenderer
         if (!summary.IsOk)
             return $"<p class=\"failed\">⚠ Summary failed: {Html.Encode(summary.Error ?? "unknown error")}</p>";
         var style = SummaryStyles.Find(summary.Key.Style);
-        var sb = new StringBuilder("<dl class=\"summary\">");
+        var sb = new StringBuilder("<dl class=\"summary\" lang=\"").Append(HtmlLayout.HtmlLang(summary.Key.Lang)).Append("\">");
         foreach (var (name, node) in Ordered(summary.Fields, style))
         {
             var heading = style?.Field(name)?.Heading(summary.Key.Lang) ?? Humanize(name);
@@ -59,9 +59,9 @@ internal static class SummaryHtmlRenderer
         _ => Humanize(style),
     };
 
-    /// <summary>All text of a summary, flattened (feeds, snippets).</summary>
+    /// <summary>All text of a summary, flattened (feeds, snippets), the model's "**" emphasis markers removed.</summary>
     public static string PlainText(StoredSummary summary) =>
-        string.Join(" ", Ordered(summary.Fields, SummaryStyles.Find(summary.Key.Style)).Select(kv => Flatten(kv.Value)).Where(t => t.Length > 0));
+        string.Join(" ", Ordered(summary.Fields, SummaryStyles.Find(summary.Key.Style)).Select(kv => Papers.MarkdownText.StripEmphasis(Flatten(kv.Value))).Where(t => t.Length > 0));
 
     private static IEnumerable<KeyValuePair<string, JsonNode?>> Ordered(JsonObject fields, SummaryStyle? style)
     {
@@ -84,7 +84,26 @@ internal static class SummaryHtmlRenderer
     };
 
     private static string Text(string text, StoredSummary summary) =>
-        Unsupported(Papers.Whitespace.Collapse(text), summary.Unsupported);
+        Emphasis(Unsupported(Papers.Whitespace.Collapse(text), summary.Unsupported));
+
+    /// <summary>
+    /// The model's Markdown bold in encoded HTML: "**" pairs become &lt;strong&gt;, an unpaired one is dropped ('*' is not
+    /// touched by the encoder, and never stands inside a mark, which holds only a number).
+    /// </summary>
+    internal static string Emphasis(string html)
+    {
+        var parts = html.Split("**");
+        if (parts.Length == 1) return html;
+        var sb = new StringBuilder(html.Length + 16);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            sb.Append(parts[i]);
+            if (i == parts.Length - 1) break;
+            var paired = parts.Length % 2 == 1 || i < parts.Length - 2;
+            if (paired) sb.Append(i % 2 == 0 ? "<strong>" : "</strong>");
+        }
+        return sb.ToString();
+    }
 
     /// <summary>Encodes text and marks the unsupported numbers where they stand as whole numbers (4.4% is not marked inside 94.4%).</summary>
     internal static string Unsupported(string text, IReadOnlyCollection<string> unsupported)

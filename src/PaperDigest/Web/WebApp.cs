@@ -19,6 +19,11 @@ internal static class WebApp
         // A long query (a pasted paragraph, a 10 KB probe) reaches the app and gets a readable 400, not Kestrel's bare 414.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = 64 * 1024);
         setup(builder.Services);
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true; // pages hold no secrets, so BREACH-style attacks have nothing to read
+            o.MimeTypes = ["text/html", "text/plain", "application/json", "application/atom+xml", "application/problem+json"];
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -28,13 +33,15 @@ internal static class WebApp
         });
 
         var app = builder.Build();
+        app.UseResponseCompression();
         app.Use(OnlyReads);
         app.UseRouting(); // after OnlyReads, so a HEAD is routed as the GET it mirrors
         app.Use(Guard);
         app.MapOpenApi();
         app.MapReader();
         app.MapApi();
-        app.MapFallback((HttpContext context) => context.Request.Path.StartsWithSegments("/api")
+        // "{**path}": file-like paths too (/favicon.ico, /x.php), which the default fallback pattern skips.
+        app.MapFallback("{**path}", (HttpContext context) => context.Request.Path.StartsWithSegments("/api")
             ? Results.Problem($"No API route {context.Request.Path}.", statusCode: 404, title: "Not found")
             : ReaderEndpoints.Result(ReaderPageService.NotFound($"Nothing at {context.Request.Path}.", WebLinks.Server)));
         return app;

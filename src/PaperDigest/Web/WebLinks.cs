@@ -20,6 +20,7 @@ internal sealed record WebLinks(string Root, bool Static)
     public string Home => Static ? Root + "index.html" : Root;
     public string Archive => Page("daily");
     public string Trends => Page("trends");
+    public string Topics => Page("topics");
     public string Search => Page("search");
     public string DailyFeed => Root + "feeds/daily.atom";
 

@@ -76,6 +76,8 @@ public sealed class ApiEndpointsTests(ReaderServerFixture server) : IClassFixtur
         // When the day and an empty day are requested
         var (status, json, _) = await GetJsonAsync("/api/daily/2026-02-03");
         var (missing, _, _) = await GetJsonAsync("/api/daily/2026-01-01");
+        var (malformed, _, _) = await GetJsonAsync("/api/daily/2026-13-99");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, malformed);
 
         // Then the day is the daily JSON in listing order, the empty day 404
         Assert.Equal(HttpStatusCode.OK, status);

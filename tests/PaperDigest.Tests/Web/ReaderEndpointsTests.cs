@@ -173,7 +173,34 @@ public sealed class ReaderEndpointsTests(ReaderServerFixture server) : IClassFix
         Assert.Contains("/daily/2026-02-02", archive.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, trends.Status);
         Assert.Contains("<svg", trends.Body, StringComparison.Ordinal);
-        Assert.Contains("混合专家", trends.Body, StringComparison.Ordinal);
+        // a keyword seen in one summary only is not listed as frequent; topics are an HTML list (no links inside an SVG image)
+        Assert.Contains("No keyword appears in more than one summary yet.", trends.Body, StringComparison.Ordinal);
+        Assert.Contains("<ul class=\"bars\" aria-label=\"Papers per topic\">", trends.Body, StringComparison.Ordinal);
+        Assert.DoesNotMatch("<svg[^>]*>(?:(?!</svg>).)*<a ", trends.Body);
+    }
+
+    [Fact]
+    public async Task Pages_Served_HaveTheIssue11Fixes()
+    {
+        // Given the seeded reader
+        // When pages and file-like paths are requested
+        var archive = await GetAsync("/daily/");
+        var topics = await GetAsync("/topics/");
+        var robots = await GetAsync("/robots.txt");
+        var favicon = await GetAsync("/favicon.ico");
+
+        // Then: favicon inline, meta description, no meta CSP, labelled navs, h2 under h1, topics index, robots.txt, 404 page
+        Assert.Contains("<link rel=\"icon\" href=\"data:image/svg+xml,", archive.Body, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"description\" content=\"", archive.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"Content-Security-Policy\"", archive.Body, StringComparison.Ordinal);
+        Assert.Contains("<nav aria-label=\"Site\">", archive.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h3>", archive.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, topics.Status);
+        Assert.Contains(">" + ReaderSeed.Topic + "</a>", topics.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, robots.Status);
+        Assert.Contains("Disallow: /search", robots.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, favicon.Status);
+        Assert.Contains("<h1>Not found</h1>", favicon.Body, StringComparison.Ordinal);
     }
 
     [Fact]
