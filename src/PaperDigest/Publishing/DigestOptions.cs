@@ -12,6 +12,12 @@ internal sealed class DigestOptions
 
     public string Out { get; set; } = "./out";
 
+    public const string ReadFull = "full";
+    public const string ReadAbstract = "abstract";
+
+    /// <summary>What the daily styles are written from when an LLM writes them: full (HTML, else PDF, else the abstract) or abstract. Offline is always the abstract.</summary>
+    public string Read { get; set; } = ReadFull;
+
     public IEnumerable<string> Validate()
     {
         if (Lang is not ("zh" or "en")) yield return $"digest.lang must be zh or en (got '{Lang}')";
@@ -20,5 +26,6 @@ internal sealed class DigestOptions
             yield return $"digest.styles: unknown style '{s}' (known: {Summaries.SummaryStyles.Names})";
         if (Limit < 0) yield return $"digest.limit must be 0 (all) or more (got {Limit})";
         if (string.IsNullOrWhiteSpace(Out)) yield return "digest.out must not be empty";
+        if (Read is not (ReadFull or ReadAbstract)) yield return $"digest.read must be full or abstract (got '{Read}')";
     }
 }

@@ -222,5 +222,10 @@ internal static class StoreMigrations
             PRIMARY KEY (paper_id, paper_version, style, lang, prompt_version, model)
         );
         """,
+        // N (issue 10): a summary written from a fallback text after a passing failure (a 503, a timeout) is provisional:
+        // the next run that can read the full text writes it again.
+        """
+        ALTER TABLE summaries ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0; -- 1: written from a transient fallback
+        """,
     ];
 }
