@@ -353,7 +353,7 @@ public sealed class DailyCommandTests : IAsyncLifetime
         // Then
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain(_hf.Http.Requests, r => r.PathAndQuery.StartsWith("/api/", StringComparison.Ordinal));
-        var md = await File.ReadAllTextAsync(_cli.OutPath("daily/2026-07-21.brief.md"));
+        var md = await File.ReadAllTextAsync(_cli.OutPath("daily/2026-07-21.brief.en.md")); // en is not digest.lang (zh)
         Assert.Contains("summary:i) Summary: For ", md);
     }
 
