@@ -35,6 +35,10 @@ internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, 
         return failed;
     }
 
+    /// <summary>True when a final (not provisional) ok summary is stored: nothing needs to be read for it.</summary>
+    public async Task<bool> IsStoredAsync(Papers.Paper paper, SummaryStyle style, string lang, CancellationToken cancellationToken) =>
+        await store.FindOkAsync(KeyFor(paper, style, lang), cancellationToken) is { Provisional: false };
+
     public async Task<SummaryResult> GetOrWriteAsync(
         Papers.Paper paper, SummaryStyle style, string lang, Func<CancellationToken, Task<SummaryInput>> read, CancellationToken cancellationToken)
     {
