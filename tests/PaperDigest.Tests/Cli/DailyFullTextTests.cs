@@ -213,12 +213,14 @@ public sealed class DailyFullTextTests : IAsyncLifetime
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        // Times are as the fake saw them: a little slack for a request that reached it late on a loaded machine.
+        // Times are as the fake saw them, i.e. a request's start plus how late it got there. One request held up on a
+        // loaded machine (it arrives late, the next ones on time) makes one window look short; a limiter that let
+        // five start within a second makes every later window short.
         var starts = _arxiv.Requests.Select(r => r.At).Order().ToList();
         Assert.Equal(12, starts.Count);
         Assert.True(starts[^1] - starts[0] >= TimeSpan.FromSeconds(1.8), "12 requests at 4/s span at least two seconds");
-        for (var i = 4; i < starts.Count; i++)
-            Assert.True(starts[i] - starts[i - 4] >= TimeSpan.FromSeconds(0.9), $"requests {i - 4} and {i} started {(starts[i] - starts[i - 4]).TotalMilliseconds:F0} ms apart");
+        var tooClose = Enumerable.Range(4, starts.Count - 4).Where(i => starts[i] - starts[i - 4] < TimeSpan.FromSeconds(0.9)).ToList();
+        Assert.True(tooClose.Count <= 1, $"windows with five starts in under a second end at requests {string.Join(", ", tooClose)}");
     }
 
     private static int CommonPrefix(IReadOnlyList<string> texts)
