@@ -46,6 +46,7 @@ internal static class DailyCommand
     {
         var (options, secrets) = CliApp.LoadConfiguration(parse, context);
         var date = ParseDate(parse.GetValue(flags.Date));
+        var defaultLang = options.Digest.Lang; // digest.lang, before --lang: another language gets its own files
         ApplyFlags(parse, flags, options, context.WorkingDirectory);
         var styles = options.Digest.Styles.Select(s => SummaryStyles.Find(s)!).DistinctBy(s => s.Name).ToList();
         var input = InputFile.Resolve(parse.GetValue(flags.Input), "--input", context.WorkingDirectory);
@@ -95,12 +96,14 @@ internal static class DailyCommand
         var digest = await publisher.BuildAsync(day.Date, papers, styles, options.Digest.Lang, cancellationToken);
         if (relevance is not null) digest = digest with { Entries = digest.Entries.Select(e => e with { Relevance = relevance.GetValueOrDefault(e.Paper.Id.Id) }).ToList() };
         var failedPapers = digest.Entries.Where(e => e.Failed).ToList();
-        var allFailed = digest.Entries.Count > 0 && failedPapers.Count == digest.Entries.Count;
+        // A style is published when any of its papers is ok (failures marked); a style with none leaves its old file alone.
+        var published = digest.Entries.Count == 0 ? styles : styles.Where(s => DigestPublisher.HasAny(digest, s)).ToList();
+        var allFailed = published.Count == 0;
         var totals = new RunTotals(digest.Entries.Count, digest.Entries.Count - failedPapers.Count, failedPapers.Count, batch.Cached,
             (int)usage.Requests, usage.InputTokens, usage.OutputTokens, digest.Entries.Sum(e => e.Unsupported.Count), usage.CachedInputTokens, usage.Cost(options.Llm.Prices));
         run.Totals = totals;
         // An output that cannot be written throws: the run is recorded as failed and the CLI says what; every summary is already stored.
-        IReadOnlyList<string> files = allFailed ? [] : await DigestPublisher.WriteAsync(digest, styles, options.Digest.Out, cancellationToken, source?.Name);
+        IReadOnlyList<string> files = allFailed ? [] : await publisher.WriteAsync(digest, published, options.Digest.Out, defaultLang, cancellationToken, source?.Name);
         if (listing is not null && !allFailed) await services.GetRequiredService<ListingFetcher>().RecordAsync(source!, listing, cancellationToken);
         run.Complete(allFailed ? "failed" : failedPapers.Count == 0 ? "ok" : "partial", totals);
 
@@ -108,6 +111,8 @@ internal static class DailyCommand
             foreach (var (style, s) in e.Summaries.Where(kv => !kv.Value.IsOk))
                 await context.Error.WriteLineAsync($"failed: {e.Paper.Id} ({style}) {e.Paper.Title}: {secrets.Redact(s.Error ?? "unknown error")}");
 
+        foreach (var style in styles.Except(published).Where(_ => !allFailed))
+            await context.Error.WriteLineAsync($"not published: {style.Name}: every paper failed (its file of {day.Date:yyyy-MM-dd} was left as it was); the other styles were published.");
         if (allFailed)
         {
             await context.Error.WriteLineAsync($"error: every paper failed, so nothing was published (the files of {day.Date:yyyy-MM-dd} were left as they were). Check the LLM settings above; what did succeed is stored.");

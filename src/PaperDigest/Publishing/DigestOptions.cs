@@ -14,6 +14,11 @@ internal sealed class DigestOptions
 
     /// <summary>Order of the Hugging Face digest: upvotes (as the seeds) or relevance (to the profile).</summary>
     public string Order { get; set; } = "upvotes";
+    public const string ReadFull = "full";
+    public const string ReadAbstract = "abstract";
+
+    /// <summary>What the daily styles are written from when an LLM writes them: full (HTML, else PDF, else the abstract) or abstract. Offline is always the abstract.</summary>
+    public string Read { get; set; } = ReadFull;
 
     public IEnumerable<string> Validate()
     {
@@ -24,5 +29,6 @@ internal sealed class DigestOptions
         if (Limit < 0) yield return $"digest.limit must be 0 (all) or more (got {Limit})";
         if (Order is not ("upvotes" or "relevance")) yield return $"digest.order must be upvotes or relevance (got '{Order}')";
         if (string.IsNullOrWhiteSpace(Out)) yield return "digest.out must not be empty";
+        if (Read is not (ReadFull or ReadAbstract)) yield return $"digest.read must be full or abstract (got '{Read}')";
     }
 }

@@ -265,5 +265,10 @@ internal static class StoreMigrations
         );
         CREATE INDEX source_digests_paper ON source_digests(source, paper_id);
         """,
+        // 9 (issue 10): a summary written from a fallback text after a passing failure (a 503, a timeout) is provisional:
+        // the next run that can read the full text writes it again.
+        """
+        ALTER TABLE summaries ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0; -- 1: written from a transient fallback
+        """,
     ];
 }

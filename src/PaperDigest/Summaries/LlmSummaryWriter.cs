@@ -17,7 +17,7 @@ internal sealed class LlmSummaryWriter(LlmClient llm, LlmOptions options) : ISum
     public async Task<WrittenSummary> WriteAsync(SummaryInput input, SummaryStyle style, string lang, CancellationToken cancellationToken)
     {
         var request = new LlmRequest(
-            [new(LlmRole.System, SystemPrompt(style, lang, options.Structured)), new(LlmRole.User, UserPrompt(input))],
+            [new(LlmRole.System, SystemPrompt(lang)), new(LlmRole.User, PaperPrompt(input) + TaskPrompt(style, lang, options.Structured))],
             style.SchemaName, style.Schema);
         ReplyCheck<JsonObject> Validate(JsonObject reply) => SummaryValidator.Check(reply, style, lang);
 
@@ -43,19 +43,18 @@ internal sealed class LlmSummaryWriter(LlmClient llm, LlmOptions options) : ISum
         return new WrittenSummary(true, fields, null, inputTokens, outputTokens, unsupported);
     }
 
-    internal static string SystemPrompt(SummaryStyle style, string lang, string structured)
-    {
-        var fields = new StringBuilder();
-        foreach (var f in style.Fields)
-            fields.Append("- \"").Append(f.Name).Append("\" (").Append(f.Kind == FieldKind.List ? "array of strings" : "string").Append("): ").Append(f.Description).Append('\n');
-        if (structured != "json_schema")
-            fields.Append("\nJSON schema of the reply:\n").Append(style.Schema).Append('\n');
-        return style.Prompt
-            .Replace("{{language}}", lang == "en" ? "English" : "Simplified Chinese (简体中文)", StringComparison.Ordinal)
-            .Replace("{{fields}}", fields.ToString().TrimEnd(), StringComparison.Ordinal);
-    }
+    /// <summary>
+    /// The prompt opens with what every style of a paper shares, word for word: this system line (it names only the
+    /// language), then the paper (<see cref="PaperPrompt"/>); the style's instructions and fields come last
+    /// (<see cref="TaskPrompt"/>). Providers with automatic prefix caching bill the second and third style of a paper
+    /// mostly as cached input.
+    /// </summary>
+    internal static string SystemPrompt(string lang) =>
+        "You are an expert AI researcher who writes precise digests and reports of new papers for busy researchers and engineers. "
+        + "The paper comes first, the task after it. Write every field in " + Language(lang) + ".";
 
-    internal static string UserPrompt(SummaryInput input)
+    /// <summary>The paper as every style reads it: title, authors, id and the text that was read.</summary>
+    internal static string PaperPrompt(SummaryInput input)
     {
         var p = input.Paper;
         var sb = new StringBuilder();
@@ -64,6 +63,22 @@ internal sealed class LlmSummaryWriter(LlmClient llm, LlmOptions options) : ISum
         sb.Append("arXiv: ").Append(p.Id.Versioned).Append('\n');
         sb.Append("\nPaper text (").Append(input.SourceLabel == "Abs" ? "abstract only" : "full text from " + input.SourceLabel).Append("):\n");
         sb.Append(input.Text);
+        sb.Append("\n\n=== End of the paper. The task: ===\n\n");
         return sb.ToString();
     }
+
+    /// <summary>The style's instructions and fields (and, without json_schema, its schema), after the paper.</summary>
+    internal static string TaskPrompt(SummaryStyle style, string lang, string structured)
+    {
+        var fields = new StringBuilder();
+        foreach (var f in style.Fields)
+            fields.Append("- \"").Append(f.Name).Append("\" (").Append(f.Kind == FieldKind.List ? "array of strings" : "string").Append("): ").Append(f.Description).Append('\n');
+        if (structured != "json_schema")
+            fields.Append("\nJSON schema of the reply:\n").Append(style.Schema).Append('\n');
+        return style.Prompt
+            .Replace("{{language}}", Language(lang), StringComparison.Ordinal)
+            .Replace("{{fields}}", fields.ToString().TrimEnd(), StringComparison.Ordinal);
+    }
+
+    private static string Language(string lang) => lang == "en" ? "English" : "Simplified Chinese (简体中文)";
 }

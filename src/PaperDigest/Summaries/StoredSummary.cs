@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace PaperDigest.Summaries;
 
-/// <summary>A summary as stored: ok with its fields, or failed with the reason.</summary>
+/// <summary>
+/// A summary as stored: ok with its fields, or failed with the reason. <paramref name="Provisional"/>: written from a
+/// fallback text after a passing failure of the full text, so a later run that can read it writes it again.
+/// </summary>
 internal sealed record StoredSummary(
     SummaryKey Key,
     string Status,
@@ -12,7 +15,8 @@ internal sealed record StoredSummary(
     string? Error,
     int InputTokens,
     int OutputTokens,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    bool Provisional = false)
 {
     public bool IsOk => Status == "ok";
 }

@@ -8,7 +8,8 @@ internal sealed record SummaryResult(StoredSummary Summary, bool Cached);
 /// Returns the stored summary for (paper, version, style, language, prompt version, model), or writes one and stores
 /// it at once. The text to summarize is only read on a miss, so a rerun reads and asks nothing.
 /// Two runs at once do not both pay for one summary: the writer of a key claims it in the store, the other waits for
-/// its result (polling, at most until the claim is stale) and uses it.
+/// its result (polling, at most until the claim is stale) and uses it. A provisional summary (written from a fallback
+/// after a passing failure) is written again as soon as the full text can be read.
 /// </summary>
 internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, TimeProvider time, SummaryClaimStore? claims = null, SummaryClaimOptions? claimOptions = null)
 {
@@ -34,11 +35,22 @@ internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, 
         return failed;
     }
 
+    /// <summary>True when a final (not provisional) ok summary is stored: nothing needs to be read for it.</summary>
+    public async Task<bool> IsStoredAsync(Papers.Paper paper, SummaryStyle style, string lang, CancellationToken cancellationToken) =>
+        await store.FindOkAsync(KeyFor(paper, style, lang), cancellationToken) is { Provisional: false };
+
     public async Task<SummaryResult> GetOrWriteAsync(
         Papers.Paper paper, SummaryStyle style, string lang, Func<CancellationToken, Task<SummaryInput>> read, CancellationToken cancellationToken)
     {
         var key = KeyFor(paper, style, lang);
-        if (await store.FindOkAsync(key, cancellationToken) is { } cached) return new SummaryResult(cached, Cached: true);
+        if (await store.FindOkAsync(key, cancellationToken) is { } cached)
+        {
+            if (!cached.Provisional) return new SummaryResult(cached, Cached: true);
+            // Written from a fallback after a passing failure: read again; only a better (definitive) text is worth a new request.
+            var again = await read(cancellationToken);
+            if (again.Provisional) return new SummaryResult(cached, Cached: true);
+            return await WriteAsync(key, _ => Task.FromResult(again), style, lang, cancellationToken);
+        }
         if (claims is null) return await WriteAsync(key, read, style, lang, cancellationToken);
 
         var options = claimOptions ?? new SummaryClaimOptions(TimeSpan.FromMinutes(30), TimeSpan.FromMilliseconds(250));
@@ -80,7 +92,8 @@ internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, 
             written.Error,
             written.InputTokens,
             written.OutputTokens,
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            Provisional: !writer.IsOffline && input.Provisional);
         await store.SaveAsync(stored, cancellationToken);
         return new SummaryResult(stored, Cached: false);
     }

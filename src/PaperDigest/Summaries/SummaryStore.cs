@@ -15,7 +15,7 @@ internal sealed class SummaryStore(SqliteStore store)
         """
         SELECT paper_id AS PaperId, paper_version AS PaperVersion, style AS Style, lang AS Lang, prompt_version AS PromptVersion,
                model AS Model, status AS Status, fields AS Fields, source AS Source, unsupported AS Unsupported, error AS Error,
-               input_tokens AS InputTokens, output_tokens AS OutputTokens, created_at AS CreatedAt
+               input_tokens AS InputTokens, output_tokens AS OutputTokens, created_at AS CreatedAt, provisional AS Provisional
         FROM summaries
         """;
 
@@ -55,11 +55,12 @@ internal sealed class SummaryStore(SqliteStore store)
         await using var connection = await store.ConnectAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO summaries (paper_id, paper_version, style, lang, prompt_version, model, status, fields, source, unsupported, error, input_tokens, output_tokens, created_at)
-            VALUES (@PaperId, @PaperVersion, @Style, @Lang, @PromptVersion, @Model, @Status, @Fields, @Source, @Unsupported, @Error, @InputTokens, @OutputTokens, @CreatedAt)
+            INSERT INTO summaries (paper_id, paper_version, style, lang, prompt_version, model, status, fields, source, unsupported, error, input_tokens, output_tokens, created_at, provisional)
+            VALUES (@PaperId, @PaperVersion, @Style, @Lang, @PromptVersion, @Model, @Status, @Fields, @Source, @Unsupported, @Error, @InputTokens, @OutputTokens, @CreatedAt, @Provisional)
             ON CONFLICT (paper_id, paper_version, style, lang, prompt_version, model) DO UPDATE SET
                 status = excluded.status, fields = excluded.fields, source = excluded.source, unsupported = excluded.unsupported,
-                error = excluded.error, input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, created_at = excluded.created_at
+                error = excluded.error, input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, created_at = excluded.created_at,
+                provisional = excluded.provisional
             WHERE summaries.status <> 'ok' OR excluded.status = 'ok'
             """,
             new
@@ -73,6 +74,7 @@ internal sealed class SummaryStore(SqliteStore store)
                 summary.InputTokens,
                 summary.OutputTokens,
                 CreatedAt = summary.CreatedAt.ToString("O"),
+                Provisional = summary.Provisional ? 1 : 0,
             }, cancellationToken: cancellationToken));
     }
 
@@ -92,6 +94,7 @@ internal sealed class SummaryStore(SqliteStore store)
         public long InputTokens { get; init; }
         public long OutputTokens { get; init; }
         public string CreatedAt { get; init; } = "";
+        public long Provisional { get; init; }
 
         public StoredSummary ToSummary() => new(
             new SummaryKey(PaperId, PaperVersion, Style, Lang, PromptVersion, Model),
@@ -102,6 +105,7 @@ internal sealed class SummaryStore(SqliteStore store)
             Error,
             (int)InputTokens,
             (int)OutputTokens,
-            DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture));
+            DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture),
+            Provisional != 0);
     }
 }

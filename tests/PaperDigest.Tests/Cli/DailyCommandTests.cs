@@ -87,7 +87,7 @@ public sealed class DailyCommandTests : IAsyncLifetime
         // Then
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(_cli.OutPath($"daily/{Day}.brief.md")));
-        var asked = _hf.Http.Requests.Select(r => r.PathAndQuery).ToList();
+        var asked = _hf.Http.Requests.Select(r => r.PathAndQuery).Where(p => p.StartsWith("/api/", StringComparison.Ordinal)).ToList();
         Assert.Equal(["/api/daily_papers?date=2026-02-05", "/api/daily_papers?date=2026-02-04", "/api/daily_papers?date=2026-02-03"], asked);
     }
 
@@ -300,7 +300,7 @@ public sealed class DailyCommandTests : IAsyncLifetime
         // Then
         Assert.Equal(0, result.ExitCode);
         var body = JsonNode.Parse(_llm.Http.Requests[0].Body)!;
-        Assert.Contains("JSON schema of the reply", body["messages"]![0]!["content"]!.GetValue<string>());
+        Assert.Contains("JSON schema of the reply", body["messages"]![1]!["content"]!.GetValue<string>());
         if (mode == "json_object") Assert.Equal("json_object", body["response_format"]!["type"]!.GetValue<string>());
         else Assert.Null(body["response_format"]);
     }
@@ -352,8 +352,8 @@ public sealed class DailyCommandTests : IAsyncLifetime
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        Assert.Empty(_hf.Http.Requests);
-        var md = await File.ReadAllTextAsync(_cli.OutPath("daily/2026-07-21.brief.md"));
+        Assert.DoesNotContain(_hf.Http.Requests, r => r.PathAndQuery.StartsWith("/api/", StringComparison.Ordinal));
+        var md = await File.ReadAllTextAsync(_cli.OutPath("daily/2026-07-21.brief.en.md")); // en is not digest.lang (zh)
         Assert.Contains("summary:i) Summary: For ", md);
     }
 

@@ -177,9 +177,50 @@ public sealed class FullTextReaderTests
         // When the paper is read
         var text = await new FullTextReader(http, new ReadingOptions()).ReadAsync(ArxivId.Parse("2501.00001"), Abstract, CancellationToken.None);
 
-        // Then the timeout is recorded and the abstract is used
-        Assert.Equal(["HTML: timed out", "PDF: 404"], text.Attempts);
+        // Then the timeout is recorded and the abstract is used, as a passing outcome (not to be stored as final)
+        // (the PDF's 404 shares the 300 ms client timeout, so on a loaded machine it may time out too: either way it was tried)
+        Assert.Equal("HTML: timed out", text.Attempts[0]);
+        Assert.Contains(text.Attempts[1], new[] { "PDF: 404", "PDF: timed out" });
+        Assert.Equal(2, text.Attempts.Count);
         Assert.Equal(TextSource.Abs, text.Source);
+        Assert.True(text.Transient);
+    }
+
+    [Theory]
+    [InlineData(503, true)]
+    [InlineData(429, true)]
+    [InlineData(404, false)]
+    public async Task ReadAsync_HtmlStatus_TransientOnlyForPassingFailures(int status, bool transient)
+    {
+        // Given arXiv answering the HTML with this status, and no PDF (404)
+        await using var server = await FakeHttpServer.StartAsync(ctx => ctx.Request.Path.StartsWithSegments("/html")
+            ? Write(ctx, status, "text/html", "<html><body>busy or missing</body></html>"u8.ToArray())
+            : Write(ctx, 404, "text/plain", "no"u8.ToArray()));
+
+        // When the paper is read
+        var text = await Reader(server).ReadAsync(ArxivId.Parse("2501.00001"), Abstract, CancellationToken.None);
+
+        // Then the abstract is used; only a 5xx or 429 makes it provisional
+        Assert.Equal(TextSource.Abs, text.Source);
+        Assert.Equal($"HTML: {status}", text.Attempts[0]);
+        Assert.Equal(transient, text.Transient);
+    }
+
+    [FixtureFact]
+    public async Task ReadAsync_NoHtmlPage_IsDefinitive()
+    {
+        // Given arXiv's real "No HTML" page (served with 200, as a proxy might) and no PDF
+        var page = Fixtures.ReadBytes("arxiv_html/arxiv_html_NOT_AVAILABLE_2601.17668.html");
+        await using var server = await FakeHttpServer.StartAsync(ctx => ctx.Request.Path.StartsWithSegments("/html")
+            ? Write(ctx, 200, "text/html; charset=utf-8", page)
+            : Write(ctx, 404, "text/plain", "no"u8.ToArray()));
+
+        // When the paper is read
+        var text = await Reader(server).ReadAsync(ArxivId.Parse("2601.17668"), Abstract, CancellationToken.None);
+
+        // Then the abstract is used, and that is final
+        Assert.Equal(TextSource.Abs, text.Source);
+        Assert.False(text.Transient);
     }
 
     [Fact]

@@ -36,6 +36,10 @@ public sealed class CliRunner : IDisposable
             Env["HF_ENDPOINT"] = hf.BaseUrl.ToString();
             Env["PAPERDIGEST_HUGGINGFACE__RETRY_DELAY_MS"] = "20";
             Env["PAPERDIGEST_HUGGINGFACE__RETRIES"] = "2";
+            // arXiv pages (daily reads the full text): the HF fake answers 404, so papers fall back to their abstracts unless a test serves pages.
+            Env.TryAdd("ARXIV_BASE_URL", hf.BaseUrl.ToString());
+            Env.TryAdd("PAPERDIGEST_READING__REQUESTS_PER_SECOND", "100");
+            Env.TryAdd("PAPERDIGEST_READING__CONNECTIONS", "4");
         }
         if (llm is not null)
         {

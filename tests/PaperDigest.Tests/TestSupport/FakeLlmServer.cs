@@ -252,7 +252,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
         var schema = request["response_format"]?["json_schema"]?["schema"] as JsonObject;
         var names = schema?["properties"] is JsonObject props
             ? props.Select(p => (p.Key, IsArray: p.Value?["type"]?.ToString() == "array")).ToList()
-            : FieldsFromPrompt(system);
+            : FieldsFromPrompt(system + "\n" + user);
         var reply = new JsonObject();
         foreach (var (name, isArray) in names)
         {
