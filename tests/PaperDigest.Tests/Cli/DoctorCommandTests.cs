@@ -158,4 +158,40 @@ public sealed class DoctorCommandTests : IAsyncLifetime
         Assert.Contains("FAIL configuration:", result.Out);
         Assert.Contains("llm.concurrency", result.Out);
     }
+
+    [Fact]
+    public async Task Doctor_ReplyInTheWrongLanguage_FailsNamingDigestLangExit1()
+    {
+        // Given: the model answers in English when asked for Chinese
+        _llm.Always = LlmFault.WrongLanguage;
+
+        // When
+        var result = await _cli.RunAsync("doctor");
+
+        // Then
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FAIL LLM language: asked for Chinese (digest.lang zh)", result.Out);
+    }
+
+    [Fact]
+    public async Task Doctor_StoreNewerThanThisBuild_FailsSayingBothVersionsExit1()
+    {
+        // Given: a store written by a newer PaperDigest
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_cli.DbPath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 999;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // When
+        var result = await _cli.RunAsync("doctor");
+
+        // Then: said, and the LLM is not asked (its remembered mode lives in that store)
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FAIL store:", result.Out);
+        Assert.Contains("schema version 999, newer than this PaperDigest knows", result.Out);
+        Assert.Equal(0, _llm.ChatRequests);
+    }
 }
