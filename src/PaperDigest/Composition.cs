@@ -72,6 +72,13 @@ internal static class Composition
             case AppCommand.Notify:
                 AddDelivery(services, options, secrets);
                 break;
+            case AppCommand.Doctor:
+                services.AddRemote(Remotes.HuggingFace(new Uri(options.HuggingFace.Endpoint), options.HuggingFace.Timing));
+                services.AddHuggingFace(options.HuggingFace);
+                services.AddRemote(Remotes.ArxivApi(new Uri(options.Arxiv.ApiUrl), options.Arxiv.Timing, options.Arxiv.MinInterval));
+                services.AddArxivApi(options.Arxiv);
+                if (llm) AddLlm(services, options, secrets);
+                break;
         }
     }
 

@@ -11,4 +11,5 @@ internal enum AppCommand
     Serve,
     Site,
     Notify,
+    Doctor,
 }

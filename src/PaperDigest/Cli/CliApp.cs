@@ -79,6 +79,7 @@ internal static class CliApp
         ServeCommand.Create(context),
         SiteCommand.Create(context),
         NotifyCommand.Create(context),
+        DoctorCommand.Create(context),
     ];
 
     /// <summary>Reads the configuration of this invocation (the --config file, the environment).</summary>

@@ -106,7 +106,11 @@ internal sealed partial class RemoteHandler : DelegatingHandler
         DelayGenerator = args => ValueTask.FromResult(RetryAfterParser.Parse(args.Outcome.Result, _time)),
         OnRetry = args =>
         {
-            LogRetry(_logger, _remote.DisplayName, args.AttemptNumber + 1, Reason(args.Outcome), args.RetryDelay);
+            // The one wording of a rate limit, whichever remote answered it: what happened and how long the wait is.
+            if (args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+                LogRateLimited(_logger, _remote.DisplayName, Seconds(args.RetryDelay));
+            else
+                LogRetry(_logger, _remote.DisplayName, args.AttemptNumber + 1, Reason(args.Outcome), args.RetryDelay);
             args.Outcome.Result?.Dispose();
             return default;
         },
@@ -131,6 +135,13 @@ internal sealed partial class RemoteHandler : DelegatingHandler
         { Result: { } r } => $"HTTP {(int)r.StatusCode}",
         _ => "unknown",
     };
+
+    /// <summary>"120" for two minutes, "0.25" for a quarter second.</summary>
+    internal static string Seconds(TimeSpan delay) =>
+        delay.TotalSeconds.ToString(delay.TotalSeconds >= 10 ? "0" : "0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Remote}: rate limited by the provider, retrying in {Seconds} s")]
+    private static partial void LogRateLimited(ILogger logger, string remote, string seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Remote}: attempt {Attempt} failed ({Reason}); retrying in {Delay}")]
     private static partial void LogRetry(ILogger logger, string remote, int attempt, string reason, TimeSpan delay);

@@ -156,7 +156,7 @@ internal sealed partial class LlmClient : IDisposable
             var words = Redact(ProviderMessage(body) ?? $"HTTP {(int)status}");
             var hint = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? " (check OPENAI_API_KEY)"
                 : status == HttpStatusCode.NotFound ? " (check OPENAI_BASE_URL and llm.model)" : "";
-            var error = new LlmException(LlmFailure.Http, $"the LLM endpoint answered HTTP {(int)status}{hint}: {words}");
+            var error = new LlmException(LlmFailure.Http, $"the LLM endpoint answered HTTP {(int)status}{hint}: {words}", httpStatus: (int)status);
             return new(null, status is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity ? new Refused(ProviderMessage(body) ?? body, error) : new Refused("", error));
         }
         return new(Parse(body), null);

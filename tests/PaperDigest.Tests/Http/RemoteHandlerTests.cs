@@ -126,6 +126,32 @@ public sealed class RemoteHandlerTests
     }
 
     [Fact]
+    public async Task SendAsync_LlmRateLimitedWithRetryAfter_LogSaysRateLimitedAndTheWait()
+    {
+        // Given the LLM endpoint answers 429 with Retry-After: 120 once, a fake clock, and a logger that keeps what is said
+        var time = new FakeTimeProvider(Start);
+        var calls = 0;
+        await using var server = await FakeHttpServer.StartAsync(ctx => Interlocked.Increment(ref calls) == 1
+            ? Answer(ctx, HttpStatusCode.TooManyRequests, retryAfter: "120")
+            : Answer(ctx, HttpStatusCode.OK));
+        var log = new ListLogger<RemoteHandler>();
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<TimeProvider>(services, time);
+        services.AddRemote(Remotes.Llm(RemoteTiming.From(2, 10, 30)));
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(services, new OneLoggerFactory(log));
+        await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        using var http = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IHttpClientFactory>(provider).CreateClient(RemoteNames.Llm);
+
+        // When a request is made while the clock runs
+        using var response = await FakeClock.RunAsync(time, http.GetAsync(new Uri(server.BaseAddress, "v1/chat/completions")));
+
+        // Then the wait is said in the provider's terms, not as a failed attempt
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var said = Assert.Single(log.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning).Message;
+        Assert.Equal("the LLM endpoint: rate limited by the provider, retrying in 120 s", said);
+    }
+
+    [Fact]
     public async Task SendAsync_RetryAfterOverTheCap_FailsAtOnceSayingSo()
     {
         // Given a server that asks for two minutes, more than the 60 s a run waits
@@ -202,5 +228,15 @@ public sealed class RemoteHandlerTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
+    }
+
+    /// <summary>Hands the remote's handler the test's logger.</summary>
+    private sealed class OneLoggerFactory(Microsoft.Extensions.Logging.ILogger logger) : Microsoft.Extensions.Logging.ILoggerFactory
+    {
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => logger;
+
+        public void AddProvider(Microsoft.Extensions.Logging.ILoggerProvider provider) { }
+
+        public void Dispose() { }
     }
 }
