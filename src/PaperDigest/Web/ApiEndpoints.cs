@@ -20,7 +20,7 @@ internal static class ApiEndpoints
         api.MapGet("/search", SearchAsync).WithName("Search").WithSummary("Full-text search (English and Chinese), ranked by BM25")
             .Produces<ApiSearchResult>().ProducesProblem(400);
         api.MapGet("/daily/{date}", GetDailyAsync).WithName("GetDaily").WithSummary("One day's digest, as daily/<date>.json")
-            .Produces<JsonObject>(200, "application/json").ProducesProblem(400).ProducesProblem(404);
+            .Produces<ApiDaily>(200, "application/json").ProducesProblem(400).ProducesProblem(404);
         return app;
     }
 

@@ -13,23 +13,28 @@ internal static class AtomFeedRenderer
     /// <param name="baseUrl">The reader's public address (absolute links), or empty for links relative to the feed.</param>
     /// <param name="selfPath">The feed's own path from the site root, e.g. feeds/daily.atom.</param>
     /// <param name="isStatic">Links to the static site's pages (papers/&lt;id&gt;/index.html) rather than the server's.</param>
-    public static string Render(string title, string selfPath, IReadOnlyList<(ReaderPaper Paper, DateOnly Date)> entries, string baseUrl, bool isStatic)
+    /// <param name="topic">The topic of a topic feed: its alternate link is the topic's page; null for the daily feed (the home page).</param>
+    /// <param name="translations">Stored translations by paper id: an entry without a summary carries its translation instead of the English abstract.</param>
+    public static string Render(string title, string selfPath, IReadOnlyList<(ReaderPaper Paper, DateOnly Date)> entries, string baseUrl, bool isStatic,
+        string? topic = null, IReadOnlyDictionary<string, StoredTranslation>? translations = null)
     {
         var links = baseUrl.Length > 0 ? new WebLinks("", isStatic) : WebLinks.StaticAt(selfPath) with { Static = isStatic };
         var self = baseUrl.Length > 0 ? selfPath : selfPath[(selfPath.LastIndexOf('/') + 1)..];
         var updated = entries.Count > 0 ? entries.Max(e => e.Date) : new DateOnly(2000, 1, 1);
         var feed = new XElement(Atom + "feed",
             new XElement(Atom + "title", title),
-            new XElement(Atom + "id", "urn:paperdigest:" + selfPath),
+            new XElement(Atom + "id", FeedId(baseUrl, selfPath)),
             new XElement(Atom + "updated", Stamp(updated)),
             new XElement(Atom + "generator", "PaperDigest"),
             new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", Resolve(baseUrl, self))),
-            new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", Resolve(baseUrl, links.Home))));
+            new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", Resolve(baseUrl, topic is null ? links.Home : links.Topic(topic)))));
         if (baseUrl.Length > 0) feed.Add(new XAttribute(XNamespace.Xml + "base", baseUrl));
         foreach (var (item, date) in entries)
         {
             var p = item.Paper;
-            var summary = item.Preferred is { IsOk: true } s ? SummaryHtmlRenderer.PlainText(s) : Whitespace.Collapse(p.Abstract);
+            var summary = item.Preferred is { IsOk: true } s ? SummaryHtmlRenderer.PlainText(s)
+                : translations?.GetValueOrDefault(p.Id.Id) is { } t ? Whitespace.Collapse(t.Text)
+                : Whitespace.Collapse(p.Abstract);
             var entry = new XElement(Atom + "entry",
                 new XElement(Atom + "title", Clean(Whitespace.Collapse(p.Title))),
                 new XElement(Atom + "id", WebLinks.Abs(p.Id.Id)),
@@ -42,6 +47,13 @@ internal static class AtomFeedRenderer
         }
         return new XDocument(new XDeclaration("1.0", "utf-8", null), feed).Declaration + "\n" + feed.ToString(SaveOptions.None) + "\n";
     }
+
+    /// <summary>
+    /// The feed's id: its own absolute address when the reader's address is known (web.base_url, or the server's), so
+    /// that two installs never share an id; without one (a static site with no web.base_url) a URN of its path.
+    /// </summary>
+    internal static string FeedId(string baseUrl, string selfPath) =>
+        baseUrl.Length > 0 ? Resolve(baseUrl, selfPath) : "urn:paperdigest:" + selfPath;
 
     private static string Resolve(string baseUrl, string path) => baseUrl.Length == 0 ? (path.Length == 0 ? "./" : path) : new Uri(new Uri(baseUrl), path).AbsoluteUri;
 

@@ -33,10 +33,13 @@ internal static class HtmlLayout
           .Append("<a href=\"").Append(Html.Encode(links.Archive)).Append("\">Archive</a>")
           .Append("<a href=\"").Append(Html.Encode(links.Topics)).Append("\">Topics</a>")
           .Append("<a href=\"").Append(Html.Encode(links.Trends)).Append("\">Trends</a>")
-          .Append("<a href=\"").Append(Html.Encode(feedHref ?? links.DailyFeed)).Append("\">Feed</a></nav>\n")
-          .Append("<form class=\"search\" role=\"search\" method=\"get\" action=\"").Append(Html.Encode(links.Search)).Append("\">")
-          .Append("<input type=\"search\" name=\"q\" aria-label=\"Search\" placeholder=\"Search papers · 搜索论文\" value=\"").Append(Html.Encode(query)).Append("\">")
-          .Append("<button type=\"submit\">Search</button></form>\n</header>\n<main>\n")
+          .Append("<a href=\"").Append(Html.Encode(feedHref ?? links.DailyFeed)).Append("\">Feed</a></nav>\n");
+        // The static site has no server to search with: no box that cannot search (search/index.html says why).
+        if (!links.Static)
+            sb.Append("<form class=\"search\" role=\"search\" method=\"get\" action=\"").Append(Html.Encode(links.Search)).Append("\">")
+              .Append("<input type=\"search\" name=\"q\" aria-label=\"Search\" placeholder=\"Search papers · 搜索论文\" value=\"").Append(Html.Encode(query)).Append("\">")
+              .Append("<button type=\"submit\">Search</button></form>\n");
+        sb.Append("</header>\n<main>\n")
           .Append(body)
           .Append("\n</main>\n<footer>PaperDigest · summaries are written by a language model and checked against the paper; numbers it could not find are <mark class=\"unsupported\">marked</mark>.</footer>\n</body>\n</html>\n");
         return sb.ToString();

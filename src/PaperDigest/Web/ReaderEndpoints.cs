@@ -24,10 +24,10 @@ internal static class ReaderEndpoints
         html.MapGet("/robots.txt", () => Results.Text(RobotsTxt, "text/plain; charset=utf-8"));
         html.MapGet("/trends", (ReaderPageService pages, CancellationToken ct) => Send(pages.TrendsAsync(links, ct)));
         html.MapGet("/search", SearchAsync);
-        html.MapGet("/feeds/daily.atom", (HttpRequest request, ReaderPageService pages, CancellationToken ct) =>
-            Send(pages.DailyFeedAsync(BaseUrl(request), isStatic: false, ct)));
-        html.MapGet("/feeds/topics/{file}", async (string file, HttpRequest request, ReaderPageService pages, CancellationToken ct) =>
-            Result(await pages.TopicFeedAsync(file, BaseUrl(request), isStatic: false, ct) ?? ReaderPageService.NotFound($"No topic feed '{file}'.", links)));
+        html.MapGet("/feeds/daily.atom", (HttpRequest request, WebOptions options, ReaderPageService pages, CancellationToken ct) =>
+            Send(pages.DailyFeedAsync(BaseUrl(request, options), isStatic: false, ct)));
+        html.MapGet("/feeds/topics/{file}", async (string file, HttpRequest request, WebOptions options, ReaderPageService pages, CancellationToken ct) =>
+            Result(await pages.TopicFeedAsync(file, BaseUrl(request, options), isStatic: false, ct) ?? ReaderPageService.NotFound($"No topic feed '{file}'.", links)));
         return app;
     }
 
@@ -47,8 +47,17 @@ internal static class ReaderEndpoints
     /// <summary>Crawlers may read the pages; search result pages are endless combinations and are left out.</summary>
     public const string RobotsTxt = "User-agent: *\nDisallow: /search\nDisallow: /api/\n";
 
-    /// <summary>The address the reader was reached at, for absolute links in feeds.</summary>
-    internal static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
+    /// <summary>
+    /// The reader's address for absolute links in feeds: web.base_url when set (the Host header is then never
+    /// reflected), else the address the request reached, else (no or unusable Host) empty, for links relative to the feed.
+    /// </summary>
+    internal static string BaseUrl(HttpRequest request, WebOptions options)
+    {
+        if (options.BaseUrl.Length > 0) return options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/";
+        if (!request.Host.HasValue) return "";
+        var url = $"{request.Scheme}://{request.Host.Value}{request.PathBase}/";
+        return Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.AbsoluteUri : "";
+    }
 
     private static async Task<IResult> Send(Task<WebPage> page) => Result(await page);
 

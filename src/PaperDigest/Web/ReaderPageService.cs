@@ -7,7 +7,7 @@ namespace PaperDigest.Web;
 /// Reads the store and renders each reader page; shared by the server's endpoints and the static site, which differ
 /// only in their links. Unknown days, papers and topics are 404 pages.
 /// </summary>
-internal sealed class ReaderPageService(ReaderStore reader)
+internal sealed class ReaderPageService(ReaderStore reader, ReaderTranslations translations)
 {
     public const int FeedDays = 3;
     public const int TopicLimit = 100;
@@ -62,7 +62,8 @@ internal sealed class ReaderPageService(ReaderStore reader)
             var date = ParseDay(day.Label);
             entries.AddRange((await reader.DayAsync(date, cancellationToken)).Select(p => (p, date)));
         }
-        return new WebPage(200, AtomFeedRenderer.Render("PaperDigest: daily papers", "feeds/daily.atom", entries, baseUrl, isStatic), "application/atom+xml; charset=utf-8");
+        var translated = await translations.ForPapersAsync(entries.Select(e => e.Item1.Paper.Id.Id), cancellationToken);
+        return new WebPage(200, AtomFeedRenderer.Render("PaperDigest: daily papers", "feeds/daily.atom", entries, baseUrl, isStatic, translations: translated), "application/atom+xml; charset=utf-8");
     }
 
     public async Task<WebPage?> TopicFeedAsync(string name, string baseUrl, bool isStatic, CancellationToken cancellationToken)
@@ -72,7 +73,8 @@ internal sealed class ReaderPageService(ReaderStore reader)
         var papers = await reader.TopicAsync(topic, 50, cancellationToken);
         var entries = papers.Select(p => (p, p.Paper.Published ?? new DateOnly(2000, 1, 1))).ToList();
         var self = "feeds/topics/" + (isStatic ? WebLinks.Slug(topic) : Uri.EscapeDataString(topic)) + ".atom";
-        return new WebPage(200, AtomFeedRenderer.Render($"PaperDigest: {topic}", self, entries, baseUrl, isStatic), "application/atom+xml; charset=utf-8");
+        var translated = await translations.ForPapersAsync(papers.Select(p => p.Paper.Id.Id), cancellationToken);
+        return new WebPage(200, AtomFeedRenderer.Render($"PaperDigest: {topic}", self, entries, baseUrl, isStatic, topic, translated), "application/atom+xml; charset=utf-8");
     }
 
     public static WebPage NotFound(string message, WebLinks links) => new(404, HtmlLayout.Error(404, "Not found", message, links));

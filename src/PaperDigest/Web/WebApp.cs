@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -24,12 +25,14 @@ internal static class WebApp
             o.EnableForHttps = true; // pages hold no secrets, so BREACH-style attacks have nothing to read
             o.MimeTypes = ["text/html", "text/plain", "application/json", "application/atom+xml", "application/problem+json"];
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer(ApiDocument.Transform));
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // The web defaults read numbers from strings, which the OpenAPI document then types "integer|string".
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
 
         var app = builder.Build();

@@ -12,6 +12,7 @@ internal static class WebRegistration
             .AddSummaryCache()
             .AddSearch()
             .AddSingleton<ReaderStore>()
+            .AddSingleton<ReaderTranslations>()
             .AddSingleton<ReaderPageService>()
             .AddSingleton<StaticSiteWriter>();
 }

@@ -12,6 +12,7 @@ internal static class ReaderSeed
     public const string ChineseId = "2602.02276";
     public const string CodeId = "2602.01111";
     public const string Topic = "LLM Agents";
+    public const string CodeTranslation = "代码论文摘要的中文译文。";
 
     public static async Task SeedAsync(TempStore store)
     {
@@ -48,5 +49,9 @@ internal static class ReaderSeed
         }, source: "Abs");
         await store.TopicAsync(CodeId, Topic);
         await store.TopicAsync(ChineseId, Topic);
+        await using var connection = await store.Sqlite.ConnectAsync(CancellationToken.None);
+        await Dapper.SqlMapper.ExecuteAsync(connection,
+            "INSERT INTO translations (paper_id, version, lang, model, text, created_at) VALUES (@id, '', 'zh', 'test-model', @text, '2026-02-03T00:00:00Z')",
+            new { id = CodeId, text = CodeTranslation });
     }
 }

@@ -104,4 +104,28 @@ public sealed class ApiEndpointsTests(ReaderServerFixture server) : IClassFixtur
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(["q", "from", "to", "topic", "code", "page"], parameters);
     }
+
+    [Fact]
+    public async Task OpenApi_Document_HasStrictNumbersADailySchemaNoSecurityAndNoTrailingSlash()
+    {
+        // Given the reader
+        // When the OpenAPI document is requested
+        var (_, json, _) = await GetJsonAsync("/openapi/v1.json");
+        var text = json.GetRawText();
+
+        // Then numbers are numbers only, the day has a schema, no credentials are asked, the server URL ends without '/'
+        Assert.DoesNotContain("\"string\",\"integer\"", text.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("-?(?:0|[1-9]\\\\d*)", text, StringComparison.Ordinal);
+        var version = json.GetProperty("components").GetProperty("schemas").GetProperty("ApiPaper").GetProperty("properties").GetProperty("version");
+        Assert.Contains("integer", version.GetProperty("type").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("string", version.GetProperty("type").ToString(), StringComparison.Ordinal);
+        var daily = json.GetProperty("paths").GetProperty("/api/daily/{date}").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString();
+        Assert.Equal("#/components/schemas/ApiDaily", daily);
+        Assert.True(json.GetProperty("components").GetProperty("schemas").GetProperty("ApiDaily").GetProperty("properties").TryGetProperty("source_url", out _));
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, json.GetProperty("security").ValueKind);
+        Assert.Equal(0, json.GetProperty("security").GetArrayLength());
+        Assert.NotEmpty(json.GetProperty("servers").EnumerateArray());
+        Assert.All(json.GetProperty("servers").EnumerateArray(), s => Assert.False(s.GetProperty("url").GetString()!.EndsWith('/')));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using PaperDigest.Tests.TestSupport;
+using PaperDigest.Web;
 
 namespace PaperDigest.Tests.Web;
 
@@ -221,6 +222,60 @@ public sealed class ReaderEndpointsTests(ReaderServerFixture server) : IClassFix
         Assert.Contains(entries, e => e.Element(atom + "link")!.Attribute("href")!.Value == new Uri(server.BaseAddress, "papers/" + ReaderSeed.ChineseId).AbsoluteUri);
         Assert.Equal(ReaderSeed.XssTitle, entries.Single(e => e.Element(atom + "id")!.Value.EndsWith(ReaderSeed.XssId, StringComparison.Ordinal)).Element(atom + "title")!.Value);
         Assert.Equal(2, XDocument.Parse(topic.Body).Root!.Elements(atom + "entry").Count());
+    }
+
+    [Fact]
+    public async Task TopicFeed_Served_LinksToTheTopicCarriesTheTranslationAndAnIdOfItsAddress()
+    {
+        // Given a topic whose code paper has a stored translation and no summary
+        // When its feed is requested
+        var self = "feeds/topics/" + Uri.EscapeDataString(ReaderSeed.Topic) + ".atom";
+        var (_, body, _) = await GetAsync("/" + self);
+
+        // Then the feed links to the topic page, its id is its own address, and the entry carries the translation
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(body).Root!;
+        Assert.Equal(new Uri(server.BaseAddress, "topics/" + Uri.EscapeDataString(ReaderSeed.Topic)).AbsoluteUri,
+            feed.Elements(atom + "link").Single(l => l.Attribute("rel")!.Value == "alternate").Attribute("href")!.Value);
+        Assert.Equal(new Uri(server.BaseAddress, self).AbsoluteUri, feed.Element(atom + "id")!.Value);
+        var code = feed.Elements(atom + "entry").Single(e => e.Element(atom + "id")!.Value.EndsWith(ReaderSeed.CodeId, StringComparison.Ordinal));
+        Assert.Equal(ReaderSeed.CodeTranslation, code.Element(atom + "summary")!.Value);
+    }
+
+    [Fact]
+    public async Task Feed_RequestWithoutHost_IsServedWithRelativeLinks()
+    {
+        // Given an HTTP/1.0 request without a Host header
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.BaseAddress.Host, server.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync("GET /feeds/daily.atom HTTP/1.0\r\n\r\n"u8.ToArray());
+
+        // When it is answered
+        using var reader = new StreamReader(stream);
+        var response = await reader.ReadToEndAsync();
+
+        // Then it is the feed (not a 500), with no absolute link to the reader
+        Assert.StartsWith("HTTP/1.1 200", response, StringComparison.Ordinal);
+        Assert.Contains("<id>urn:paperdigest:feeds/daily.atom</id>", response, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"http://:", response, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BaseUrl_BaseUrlSet_TheHostHeaderIsNotReflected()
+    {
+        // Given web.base_url and a request with a forged Host
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Scheme = "http";
+        context.Request.Host = new Microsoft.AspNetCore.Http.HostString("evil.example");
+
+        // When the feed's base is worked out
+        var configured = ReaderEndpoints.BaseUrl(context.Request, new WebOptions { BaseUrl = "https://digest.example/reader" });
+        var fromHost = ReaderEndpoints.BaseUrl(context.Request, new WebOptions());
+
+        // Then web.base_url wins; without it the request's address is used
+        Assert.Equal("https://digest.example/reader/", configured);
+        Assert.Equal("http://evil.example/", fromHost);
     }
 
     [Fact]
