@@ -19,6 +19,12 @@ internal sealed partial class RemoteHandler : DelegatingHandler
     /// </summary>
     public static readonly HttpRequestOptionsKey<Func<HttpResponseMessage, CancellationToken, ValueTask<bool>>> RetryWhen = new("PaperDigest.Http.RetryWhen");
 
+    /// <summary>
+    /// Set on a request whose answer is streamed (SSE): the attempt's timeout covers the headers, and the body's is
+    /// measured between chunks (<see cref="IdleTimeoutStream"/>) instead of over the whole answer.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> Streamed = new("PaperDigest.Http.Streamed");
+
     private readonly RemoteDeclaration _remote;
     private readonly RemotePacer _pacer;
     private readonly TimeProvider _time;
@@ -77,6 +83,11 @@ internal sealed partial class RemoteHandler : DelegatingHandler
             var answer = await base.SendAsync(request, ct).ConfigureAwait(false);
             try
             {
+                if (request.Options.TryGetValue(Streamed, out var streamed) && streamed && answer.IsSuccessStatusCode)
+                {
+                    answer.Content = IdleTimeout(answer.Content, await answer.Content.ReadAsStreamAsync(ct).ConfigureAwait(false));
+                    return answer;
+                }
                 await answer.Content.LoadIntoBufferAsync(ct).ConfigureAwait(false); // the timeout covers the body too
                 return answer;
             }
@@ -93,6 +104,13 @@ internal sealed partial class RemoteHandler : DelegatingHandler
             throw RemoteException.RetryAfterTooLong(_remote, wait, response.StatusCode);
         }
         return response;
+    }
+
+    private StreamContent IdleTimeout(HttpContent content, Stream body)
+    {
+        var wrapped = new StreamContent(new IdleTimeoutStream(body, _remote.Timing.AttemptTimeout, _time));
+        foreach (var header in content.Headers) wrapped.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        return wrapped;
     }
 
     private RetryStrategyOptions<HttpResponseMessage> RetryOptions() => new()

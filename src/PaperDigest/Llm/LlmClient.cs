@@ -121,7 +121,8 @@ internal sealed partial class LlmClient : IDisposable
         HttpStatusCode status;
         try
         {
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            if (_options.Stream) message.Options.Set(RemoteHandler.Streamed, true); // the timeout runs between chunks
+            using var response = await _http.SendAsync(message, _options.Stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, cancellationToken);
             status = response.StatusCode;
             if (response.Content.Headers.ContentLength > MaxReplyChars) throw TooLarge();
             body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -145,6 +146,10 @@ internal sealed partial class LlmClient : IDisposable
         catch (HttpRequestException ex)
         {
             throw new LlmException(LlmFailure.Http, $"the LLM endpoint {Redact(BaseUrl)} could not be reached: {Redact(FirstLine(ex.Message))}", ex);
+        }
+        catch (TimeoutException ex) when (_options.Stream)
+        {
+            throw new LlmException(LlmFailure.Timeout, $"the LLM's streamed answer stopped: {ex.Message} (llm.timeout_seconds)", ex);
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

@@ -64,6 +64,9 @@ public sealed class FakeLlmServer : IAsyncDisposable
 
     public TimeSpan Latency { get; set; }
 
+    /// <summary>A pause before each streamed chunk (a slow model that is still answering).</summary>
+    public TimeSpan ChunkGap { get; set; }
+
     /// <summary>Retry-After seconds sent with 429.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
@@ -218,11 +221,14 @@ public sealed class FakeLlmServer : IAsyncDisposable
     private async Task StreamAsync(HttpContext ctx, string model, string content, string finish)
     {
         ctx.Response.ContentType = "text/event-stream";
+        var first = true;
         async Task Send(JsonObject chunk)
         {
             chunk["id"] = "chatcmpl-fake";
             chunk["object"] = "chat.completion.chunk";
             chunk["model"] = model;
+            if (ChunkGap > TimeSpan.Zero && !first) await Task.Delay(ChunkGap); // the first chunk (and the headers) at once
+            first = false;
             await ctx.Response.WriteAsync("data: " + chunk.ToJsonString() + "\n\n");
             await ctx.Response.Body.FlushAsync();
         }
