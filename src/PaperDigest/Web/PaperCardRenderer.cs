@@ -24,6 +24,11 @@ internal static class PaperCardRenderer
             if (summary.Unsupported.Count > 0) sb.Append(" · ⚠ ").Append(summary.Unsupported.Count.ToString(CultureInfo.InvariantCulture)).Append(" unsupported numbers");
             sb.Append("</p>");
         }
+        else if (item.Translation is { } translation)
+        {
+            var text = Whitespace.Collapse(translation.Text);
+            sb.Append("<p lang=\"").Append(HtmlLayout.HtmlLang(translation.Lang)).Append("\">").Append(Html.Encode(text.Length > 300 ? text[..300] + "…" : text)).Append("</p>");
+        }
         else if (p.Abstract.Length > 0)
         {
             var text = Whitespace.Collapse(p.Abstract);

@@ -31,11 +31,15 @@ internal static class PaperPageRenderer
         if (item.Summaries.Count == 0) sb.Append("<p class=\"meta\">No summary has been written for this paper yet.</p>");
         foreach (var summary in item.Summaries) sb.Append(SummaryHtmlRenderer.Section(summary));
 
-        sb.Append("<section><h2>Abstract</h2><blockquote class=\"abstract\"><p lang=\"en\">").Append(Html.Encode(Whitespace.Collapse(p.Abstract))).Append("</p></blockquote>");
+        sb.Append("<section><h2>Abstract</h2>");
+        if (item.Translation is { } translation)
+            sb.Append("<blockquote class=\"abstract translation\"><p lang=\"").Append(HtmlLayout.HtmlLang(translation.Lang)).Append("\">")
+              .Append(Html.Encode(Whitespace.Collapse(translation.Text))).Append("</p></blockquote><p class=\"meta\">Translated by the tracker's language model; the original:</p>");
+        sb.Append("<blockquote class=\"abstract\"><p lang=\"en\">").Append(Html.Encode(Whitespace.Collapse(p.Abstract))).Append("</p></blockquote>");
         if (!string.IsNullOrWhiteSpace(p.Comment)) sb.Append("<p class=\"meta\">Comment: ").Append(Html.Encode(Whitespace.Collapse(p.Comment))).Append("</p>");
         if (p.AiSummary is { Length: > 0 } ai) sb.Append("<h3>Hugging Face summary</h3><p>").Append(Html.Encode(Whitespace.Collapse(ai))).Append("</p>");
         sb.Append("</section>");
-        var lang = item.Summaries.FirstOrDefault(s => s.IsOk)?.Key.Lang ?? "en";
+        var lang = item.Summaries.FirstOrDefault(s => s.IsOk)?.Key.Lang ?? item.Translation?.Lang ?? "en";
         return HtmlLayout.Page(Whitespace.Collapse(p.Title), sb.ToString(), links, lang: lang,
             description: $"PaperDigest: summaries of arXiv {p.Id.Id}, {Whitespace.Collapse(p.Title)}.");
     }

@@ -18,14 +18,14 @@ internal sealed class ReaderPageService(ReaderStore reader, ReaderTranslations t
         var archive = await reader.ArchiveAsync(cancellationToken);
         if (archive.Count == 0) return new WebPage(200, DailyPageRenderer.Empty(links));
         var date = ParseDay(archive[0].Label);
-        return new WebPage(200, DailyPageRenderer.Day(date, await reader.DayAsync(date, cancellationToken), archive, links, home: true));
+        return new WebPage(200, DailyPageRenderer.Day(date, await DigestOfDayAsync(date, cancellationToken), archive, links, home: true));
     }
 
     public async Task<WebPage> DayAsync(string text, WebLinks links, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(text.TrimEnd('/'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return NotFound($"'{text}' is not a day (YYYY-MM-DD).", links);
-        var papers = await reader.DayAsync(date, cancellationToken);
+        var papers = await DigestOfDayAsync(date, cancellationToken);
         if (papers.Count == 0) return NotFound($"No digest for {text}: nothing was published on that day.", links);
         return new WebPage(200, DailyPageRenderer.Day(date, papers, await reader.ArchiveAsync(cancellationToken), links));
     }
@@ -37,14 +37,16 @@ internal sealed class ReaderPageService(ReaderStore reader, ReaderTranslations t
     {
         if (!ArxivId.TryParse(text, out var id)) return NotFound($"'{text}' is not an arXiv id.", links);
         var paper = await reader.PaperAsync(id.Id, cancellationToken);
-        return paper is null ? NotFound($"No paper {id.Id} is stored.", links) : new WebPage(200, PaperPageRenderer.Render(paper, links));
+        if (paper is null) return NotFound($"No paper {id.Id} is stored.", links);
+        return new WebPage(200, PaperPageRenderer.Render((await TranslatedAsync([paper], cancellationToken))[0], links));
     }
 
     public async Task<WebPage> TopicAsync(string name, WebLinks links, CancellationToken cancellationToken)
     {
         var topics = await reader.TopicsAsync(cancellationToken);
         if (FindTopic(topics, name) is not { } topic) return NotFound($"No topic '{name}'.", links);
-        return new WebPage(200, TopicPageRenderer.Render(topic, await reader.TopicAsync(topic, TopicLimit, cancellationToken), topics, links));
+        var papers = await TranslatedAsync(await reader.TopicAsync(topic, TopicLimit, cancellationToken), cancellationToken);
+        return new WebPage(200, TopicPageRenderer.Render(topic, papers, topics, links));
     }
 
     public async Task<WebPage> TopicsAsync(WebLinks links, CancellationToken cancellationToken) =>
@@ -60,7 +62,7 @@ internal sealed class ReaderPageService(ReaderStore reader, ReaderTranslations t
         foreach (var day in (await reader.ArchiveAsync(cancellationToken)).Take(FeedDays))
         {
             var date = ParseDay(day.Label);
-            entries.AddRange((await reader.DayAsync(date, cancellationToken)).Select(p => (p, date)));
+            entries.AddRange((await DigestOfDayAsync(date, cancellationToken)).Select(p => (p, date)));
         }
         var translated = await translations.ForPapersAsync(entries.Select(e => e.Item1.Paper.Id.Id), cancellationToken);
         return new WebPage(200, AtomFeedRenderer.Render("PaperDigest: daily papers", "feeds/daily.atom", entries, baseUrl, isStatic, translations: translated), "application/atom+xml; charset=utf-8");
@@ -75,6 +77,24 @@ internal sealed class ReaderPageService(ReaderStore reader, ReaderTranslations t
         var self = "feeds/topics/" + (isStatic ? WebLinks.Slug(topic) : Uri.EscapeDataString(topic)) + ".atom";
         var translated = await translations.ForPapersAsync(papers.Select(p => p.Paper.Id.Id), cancellationToken);
         return new WebPage(200, AtomFeedRenderer.Render($"PaperDigest: {topic}", self, entries, baseUrl, isStatic, topic, translated), "application/atom+xml; charset=utf-8");
+    }
+
+    /// <summary>
+    /// The papers of a day's digest: those of the day's listing that have a stored summary (a digest limited with
+    /// --limit summarizes only its papers); the whole listing when none has one (a day listed without summaries).
+    /// </summary>
+    private async Task<IReadOnlyList<ReaderPaper>> DigestOfDayAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var listed = await reader.DayAsync(date, cancellationToken);
+        var summarized = listed.Where(p => p.Summaries.Count > 0).ToList();
+        return summarized.Count > 0 ? summarized : listed;
+    }
+
+    /// <summary>The papers with their stored translations (the tracker's), for pages that show abstracts.</summary>
+    private async Task<IReadOnlyList<ReaderPaper>> TranslatedAsync(IReadOnlyList<ReaderPaper> papers, CancellationToken cancellationToken)
+    {
+        var found = await translations.ForPapersAsync(papers.Select(p => p.Paper.Id.Id), cancellationToken);
+        return papers.Select(p => found.GetValueOrDefault(p.Paper.Id.Id) is { } t ? p with { Translation = t } : p).ToList();
     }
 
     public static WebPage NotFound(string message, WebLinks links) => new(404, HtmlLayout.Error(404, "Not found", message, links));

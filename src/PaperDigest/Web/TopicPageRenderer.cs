@@ -38,5 +38,5 @@ internal static class TopicPageRenderer
 
     /// <summary>A list page is in the language its summaries are written in, else English.</summary>
     internal static string PageLang(IReadOnlyList<ReaderPaper> papers) =>
-        papers.Select(p => p.Preferred?.Key.Lang).FirstOrDefault(l => !string.IsNullOrEmpty(l)) ?? "en";
+        papers.Select(p => p.Preferred?.Key.Lang ?? p.Translation?.Lang).FirstOrDefault(l => !string.IsNullOrEmpty(l)) ?? "en";
 }

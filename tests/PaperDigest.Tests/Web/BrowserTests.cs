@@ -73,4 +73,61 @@ public sealed class BrowserTests(ReaderServerFixture server) : IClassFixture<Rea
         Assert.False(homeXss || searchXss || paperXss, "window.__xss was set: a script from a paper ran");
         Assert.Empty(dialogs);
     }
+
+    private static string AxeScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var axe = Path.Combine(dir.FullName, "tests", "browser", "node_modules", "axe-core", "axe.min.js");
+            if (File.Exists(axe)) return File.ReadAllText(axe);
+        }
+        Assert.Fail("The axe test needs axe-core: run `npm ci` (or `npm install`) in tests/browser.");
+        return "";
+    }
+
+    [BrowserFact]
+    public async Task Reader_EveryPageLightDarkDesktopPhone_NoSeriousAxeViolations()
+    {
+        // Given axe-core (WCAG 2.2 AA rules) and chromium, light and dark, desktop and phone
+        var axe = AxeScript();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        string[] paths = ["", "daily", "daily/2026-02-03", "papers/" + ReaderSeed.ChineseId, "papers/" + ReaderSeed.CodeId, "topics/",
+            "topics/" + Uri.EscapeDataString(ReaderSeed.Topic), "trends", "search?q=agents", "search", "papers/2609.99999"];
+        var violations = new List<string>();
+        var checkedPages = 0;
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+            foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
+            {
+                // The reader's CSP forbids every script; the test bypasses it to inject axe (the pages themselves run none).
+                await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    BypassCSP = true,
+                    ColorScheme = scheme,
+                    ViewportSize = new ViewportSize { Width = width, Height = height },
+                });
+                var page = await context.NewPageAsync();
+                page.SetDefaultTimeout(90_000);
+                foreach (var path in paths)
+                {
+                    // When axe checks each page
+                    await page.GotoAsync(new Uri(server.BaseAddress, path).AbsoluteUri);
+                    await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = axe });
+                    var found = await page.EvaluateAsync<string[]>("""
+                        async () => {
+                          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+                          return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+                        }
+                        """);
+                    violations.AddRange(found.Select(v => $"{scheme} {width}px /{path}: {v}"));
+                    checkedPages++;
+                }
+            }
+
+        // Then there is no serious or critical violation anywhere
+        Assert.Equal(4 * paths.Length, checkedPages);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
 }

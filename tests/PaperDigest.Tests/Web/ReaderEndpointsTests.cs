@@ -20,11 +20,12 @@ public sealed class ReaderEndpointsTests(ReaderServerFixture server) : IClassFix
         // When the home page is requested
         var (status, body, type) = await GetAsync("/");
 
-        // Then it is the latest digest, most upvoted first
+        // Then it is the latest digest, most upvoted first, limited to the digest's (summarized) papers
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("text/html", type);
         Assert.Contains("Papers for 2026-02-03", body, StringComparison.Ordinal);
-        Assert.True(body.IndexOf("Sparse Mixture of Experts", StringComparison.Ordinal) < body.IndexOf("Tool-Using Agents", StringComparison.Ordinal));
+        Assert.True(body.IndexOf("Sparse Mixture of Experts", StringComparison.Ordinal) < body.IndexOf("Attention Is", StringComparison.Ordinal));
+        Assert.DoesNotContain("Tool-Using Agents", body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -218,7 +219,7 @@ public sealed class ReaderEndpointsTests(ReaderServerFixture server) : IClassFix
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var feed = XDocument.Parse(body);
         var entries = feed.Root!.Elements(atom + "entry").ToList();
-        Assert.Equal(4, entries.Count);
+        Assert.Equal(3, entries.Count); // 2026-02-03's two summarized papers (the digest), 2026-02-02's one listed paper
         Assert.Contains(entries, e => e.Element(atom + "link")!.Attribute("href")!.Value == new Uri(server.BaseAddress, "papers/" + ReaderSeed.ChineseId).AbsoluteUri);
         Assert.Equal(ReaderSeed.XssTitle, entries.Single(e => e.Element(atom + "id")!.Value.EndsWith(ReaderSeed.XssId, StringComparison.Ordinal)).Element(atom + "title")!.Value);
         Assert.Equal(2, XDocument.Parse(topic.Body).Root!.Elements(atom + "entry").Count());
@@ -259,6 +260,21 @@ public sealed class ReaderEndpointsTests(ReaderServerFixture server) : IClassFix
         Assert.StartsWith("HTTP/1.1 200", response, StringComparison.Ordinal);
         Assert.Contains("<id>urn:paperdigest:feeds/daily.atom</id>", response, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"http://:", response, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TopicAndPaperPages_StoredTranslation_AreShown()
+    {
+        // Given the code paper: no summary, a stored translation of its abstract
+        // When its topic page and its paper page are requested
+        var topic = await GetAsync("/topics/" + Uri.EscapeDataString(ReaderSeed.Topic));
+        var paper = await GetAsync("/papers/" + ReaderSeed.CodeId);
+
+        // Then both show the translation, marked as Chinese, and the paper page keeps the English original
+        Assert.Contains("<p lang=\"zh-Hans\">" + ReaderSeed.CodeTranslation + "</p>", topic.Body, StringComparison.Ordinal);
+        Assert.Contains("<p lang=\"zh-Hans\">" + ReaderSeed.CodeTranslation + "</p>", paper.Body, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"zh-Hans\">", paper.Body, StringComparison.Ordinal);
+        Assert.Contains("<blockquote class=\"abstract\"><p lang=\"en\">", paper.Body, StringComparison.Ordinal);
     }
 
     [Fact]
