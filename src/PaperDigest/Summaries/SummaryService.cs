@@ -43,14 +43,18 @@ internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, 
         Papers.Paper paper, SummaryStyle style, string lang, Func<CancellationToken, Task<SummaryInput>> read, CancellationToken cancellationToken)
     {
         var key = KeyFor(paper, style, lang);
+        var replacing = false;
         if (await store.FindOkAsync(key, cancellationToken) is { } cached)
         {
             if (!cached.Provisional) return new SummaryResult(cached, Cached: true);
             // Written from a fallback after a passing failure: read again; only a better (definitive) text is worth a new request.
             var again = await read(cancellationToken);
             if (again.Provisional) return new SummaryResult(cached, Cached: true);
-            return await WriteAsync(key, _ => Task.FromResult(again), style, lang, cancellationToken);
+            read = _ => Task.FromResult(again);
+            replacing = true;
         }
+        // While replacing a provisional summary, only a final one (another run's rewrite) counts as done.
+        bool Done(StoredSummary s) => !replacing || !s.Provisional;
         if (claims is null) return await WriteAsync(key, read, style, lang, cancellationToken);
 
         var options = claimOptions ?? new SummaryClaimOptions(TimeSpan.FromMinutes(30), TimeSpan.FromMilliseconds(250));
@@ -64,7 +68,7 @@ internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, 
                 try
                 {
                     // Another run may have stored it between our look and our claim.
-                    if (await store.FindOkAsync(key, cancellationToken) is { } justStored) return new SummaryResult(justStored, Cached: true);
+                    if (await store.FindOkAsync(key, cancellationToken) is { } justStored && Done(justStored)) return new SummaryResult(justStored, Cached: true);
                     return await WriteAsync(key, read, style, lang, cancellationToken);
                 }
                 finally
@@ -74,7 +78,7 @@ internal sealed class SummaryService(SummaryStore store, ISummaryWriter writer, 
             }
             // Another run is writing it: wait for its result (bounded: its claim turns stale and is taken over).
             await Task.Delay(options.PollInterval, time, cancellationToken);
-            if (await store.FindOkAsync(key, cancellationToken) is { } theirs) return new SummaryResult(theirs, Cached: true);
+            if (await store.FindOkAsync(key, cancellationToken) is { } theirs && Done(theirs)) return new SummaryResult(theirs, Cached: true);
         }
     }
 
