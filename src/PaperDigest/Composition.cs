@@ -95,6 +95,7 @@ internal static class Composition
         services.AddRemote(Remotes.ArxivPages(new Uri(options.Reading.ArxivBaseUrl), options.Reading.Timing, options.Reading.RequestsPerSecond, options.Reading.Connections));
         services.AddReading(options.Reading).AddDigest(options.Digest);
         if (llm) AddLlm(services, options, secrets);
+        services.AddSingleton(new SummaryReading(options.Digest.Read == DigestOptions.ReadFull));
         services.AddSummaries(options.Llm, llm);
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using PaperDigest.Papers;
-using PaperDigest.Publishing;
 using PaperDigest.Reading;
 
 namespace PaperDigest.Summaries;
@@ -11,7 +10,7 @@ namespace PaperDigest.Summaries;
 /// were skipped, is stored with it. Only a definitive outcome is stored (the text, a 404, arXiv's "No HTML" page): a
 /// fallback after a passing failure (a 503, a timeout) is used once, marked provisional, and read again by the next run.
 /// </summary>
-internal sealed class PaperTextSource(FullTextReader reader, FullTextStore store, ISummaryWriter writer, ReadingOptions reading, DigestOptions digest)
+internal sealed class PaperTextSource(FullTextReader reader, FullTextStore store, ISummaryWriter writer, ReadingOptions reading, SummaryReading read)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<SummaryInput>>> _reads = new(StringComparer.Ordinal);
 
@@ -20,7 +19,7 @@ internal sealed class PaperTextSource(FullTextReader reader, FullTextStore store
     /// digest.read is full or the style needs it (the report); otherwise (and always offline) the title and abstract,
     /// fitted to the same token budget.
     /// </summary>
-    public bool ReadsFullText(SummaryStyle style) => !writer.IsOffline && (style.NeedsFullText || digest.Read == DigestOptions.ReadFull);
+    public bool ReadsFullText(SummaryStyle style) => !writer.IsOffline && (style.NeedsFullText || read.FullText);
 
     public Task<SummaryInput> ReadForAsync(Paper paper, SummaryStyle style, CancellationToken cancellationToken) =>
         ReadsFullText(style) ? ReadAsync(paper, cancellationToken) : Task.FromResult(Abstract(paper, reading.TokenBudget));
