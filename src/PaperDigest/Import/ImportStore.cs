@@ -7,29 +7,64 @@ using PaperDigest.Store;
 namespace PaperDigest.Import;
 
 /// <summary>
-/// Bulk writes of imported metadata: one transaction and one prepared command per batch. Merges like
-/// PaperStore.UpsertAsync (known values are never erased); the search triggers index every row.
+/// Bulk writes of imported metadata. Merges like PaperStore.UpsertAsync (known values are never erased); the search
+/// triggers index every row. An import opens one <see cref="ImportWriter"/>: one connection and one prepared command for
+/// the whole file, one transaction per batch (a killed import keeps its whole batches; the merge makes a rerun finish it).
 /// </summary>
 internal sealed class ImportStore(SqliteStore store, TimeProvider time)
 {
+    public async Task<ImportWriter> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var connection = await store.ConnectAsync(cancellationToken);
+        try
+        {
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA cache_size = -65536;"; // 64 MiB: the FTS5 segment merges of a big batch stay in memory
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+            return new ImportWriter(connection, time);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Writes a batch in one transaction; returns how many rows were written.</summary>
     public async Task<int> WriteAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
     {
-        await using var connection = await store.ConnectAsync(cancellationToken);
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA cache_size = -65536;"; // 64 MiB: the FTS5 segment merges of a big batch stay in memory
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        await using var writer = await OpenWriterAsync(cancellationToken);
+        return await writer.WriteAsync(papers, cancellationToken);
+    }
+}
+
+/// <summary>One import's connection and prepared upsert, reused for every batch.</summary>
+internal sealed class ImportWriter : IAsyncDisposable
+{
+    private static readonly string[] Names = ["@Id", "@Version", "@Title", "@Abstract", "@Authors", "@Categories", "@Comment", "@Published", "@Now", "@CodeUrl", "@GithubStars", "@Upvotes", "@AiSummary", "@AiKeywords"];
+    private readonly SqliteConnection connection;
+    private readonly SqliteCommand command;
+    private readonly SqliteParameter[] parameters;
+    private readonly TimeProvider time;
+
+    internal ImportWriter(SqliteConnection connection, TimeProvider time)
+    {
+        this.connection = connection;
+        this.time = time;
+        command = connection.CreateCommand();
         command.CommandText = PaperStore.UpsertSql;
-        var names = new[] { "@Id", "@Version", "@Title", "@Abstract", "@Authors", "@Categories", "@Comment", "@Published", "@Now", "@CodeUrl", "@GithubStars", "@Upvotes", "@AiSummary", "@AiKeywords" };
-        var parameters = names.Select(n => command.Parameters.Add(n, n is "@Version" or "@GithubStars" or "@Upvotes" ? SqliteType.Integer : SqliteType.Text)).ToArray();
+        parameters = Names.Select(n => command.Parameters.Add(n, n is "@Version" or "@GithubStars" or "@Upvotes" ? SqliteType.Integer : SqliteType.Text)).ToArray();
+        foreach (var unknown in parameters[9..]) unknown.Value = DBNull.Value; // not in arXiv metadata: kept as stored
+    }
+
+    public async Task<int> WriteAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        command.Transaction = transaction;
         command.Prepare();
         parameters[8].Value = time.GetUtcNow().ToString("O");
-        foreach (var unknown in parameters[9..]) unknown.Value = DBNull.Value; // not in arXiv metadata: kept as stored
         foreach (var p in papers)
         {
             parameters[0].Value = p.Id.Id;
@@ -43,6 +78,13 @@ internal sealed class ImportStore(SqliteStore store, TimeProvider time)
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        command.Transaction = null;
         return papers.Count;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await command.DisposeAsync();
+        await connection.DisposeAsync();
     }
 }
