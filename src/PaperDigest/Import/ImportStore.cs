@@ -59,9 +59,18 @@ internal sealed class ImportWriter : IAsyncDisposable
         foreach (var unknown in parameters[9..]) unknown.Value = DBNull.Value; // not in arXiv metadata: kept as stored
     }
 
+    /// <summary>
+    /// Writes a batch in one transaction. The per-row insert trigger is dropped inside the transaction and recreated
+    /// before commit (no other connection ever sees it missing): the batch's new papers are given search ids and indexed
+    /// in two set-wise INSERT ... SELECTs instead of a view lookup per row. Rows already stored still go through the
+    /// update trigger, so the indexes stay exactly as the triggers would leave them.
+    /// </summary>
     public async Task<int> WriteAsync(IReadOnlyList<Paper> papers, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var trigger = await ScalarAsync<string>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_papers_insert'", transaction, cancellationToken);
+        var lastDoc = await ScalarAsync<long>("SELECT coalesce(max(doc), 0) FROM search_docs", transaction, cancellationToken);
+        if (trigger is not null) await ExecuteAsync("DROP TRIGGER search_papers_insert", transaction, cancellationToken);
         command.Transaction = transaction;
         command.Prepare();
         parameters[8].Value = time.GetUtcNow().ToString("O");
@@ -77,9 +86,38 @@ internal sealed class ImportWriter : IAsyncDisposable
             parameters[7].Value = p.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        if (trigger is not null)
+        {
+            await ExecuteAsync("INSERT OR IGNORE INTO search_docs (paper_id) SELECT value FROM json_each(@ids)", transaction, cancellationToken,
+                ("@ids", JsonSerializer.Serialize(papers.Select(p => p.Id.Id))));
+            await ExecuteAsync("""
+                INSERT INTO search_words (rowid, title, authors, abstract, summaries)
+                    SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE doc > @last;
+                INSERT INTO search_trigram (rowid, title, summaries)
+                    SELECT doc, title, summaries FROM search_documents WHERE doc > @last;
+                """, transaction, cancellationToken, ("@last", lastDoc));
+            await ExecuteAsync(trigger, transaction, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         command.Transaction = null;
         return papers.Count;
+    }
+
+    private async Task ExecuteAsync(string sql, SqliteTransaction transaction, CancellationToken cancellationToken, params (string Name, object Value)[] args)
+    {
+        await using var c = connection.CreateCommand();
+        c.Transaction = transaction;
+        c.CommandText = sql;
+        foreach (var (name, value) in args) c.Parameters.AddWithValue(name, value);
+        await c.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<T?> ScalarAsync<T>(string sql, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var c = connection.CreateCommand();
+        c.Transaction = transaction;
+        c.CommandText = sql;
+        return await c.ExecuteScalarAsync(cancellationToken) is T value ? value : default;
     }
 
     public async ValueTask DisposeAsync()
