@@ -191,4 +191,59 @@ public sealed class ArxivImporterTests
         var bytes = memory.ToArray();
         return bytes[..(bytes.Length / 2)];
     }
+
+    [Fact]
+    public async Task ImportAsync_CancelledAfterFirstBatch_KeepsWholeBatchesAndRerunCompletes()
+    {
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "big.jsonl");
+        await File.WriteAllLinesAsync(path, Enumerable.Range(1, ArxivImporter.BatchSize * 2 + 7).Select(i =>
+            $$"""{"id": "2501.{{i:D5}}", "title": "Paper {{i}}", "summary": "s", "authors": [], "categories": ["cs.LG"]}"""));
+        using var cancel = new CancellationTokenSource();
+        var importer = new ArxivImporter(new ImportStore(store.Sqlite, TimeProvider.System), TimeProvider.System);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            importer.ImportAsync(path, _ => { }, new CancelOnReport(cancel), cancel.Token));
+        var kept = await CountAsync(store);
+        var result = await importer.ImportAsync(path, _ => { }, null, CancellationToken.None);
+
+        Assert.Equal(ArxivImporter.BatchSize, kept);
+        Assert.Equal(ArxivImporter.BatchSize * 2 + 7, result.Imported);
+        Assert.Equal(ArxivImporter.BatchSize * 2 + 7, await CountAsync(store));
+    }
+
+    [Fact]
+    public async Task ImportAsync_BatchIndexed_EveryPaperSearchableAndInsertTriggerRestored()
+    {
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "big.jsonl");
+        await File.WriteAllLinesAsync(path, Enumerable.Range(1, ArxivImporter.BatchSize + 3).Select(i =>
+            $$"""{"id": "2501.{{i:D5}}", "title": "Paper w{{i}}x", "summary": "s", "authors": [], "categories": ["cs.LG"]}"""));
+        var importer = new ArxivImporter(new ImportStore(store.Sqlite, TimeProvider.System), TimeProvider.System);
+
+        await importer.ImportAsync(path, _ => { }, null, CancellationToken.None);
+        await importer.ImportAsync(path, _ => { }, null, CancellationToken.None);
+
+        await using var connection = await store.Sqlite.ConnectAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM search_words WHERE search_words MATCH 'paper') || ' ' ||
+                   (SELECT count(*) FROM search_trigram WHERE search_trigram MATCH 'w5003x') || ' ' ||
+                   (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'search_papers_insert')
+            """;
+        Assert.Equal($"{ArxivImporter.BatchSize + 3} 1 1", (string)(await command.ExecuteScalarAsync())!);
+    }
+
+    private static async Task<long> CountAsync(TempStore store)
+    {
+        await using var connection = await store.Sqlite.ConnectAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM papers";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private sealed class CancelOnReport(CancellationTokenSource cancel) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => cancel.Cancel();
+    }
 }
