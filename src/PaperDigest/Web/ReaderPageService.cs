@@ -11,7 +11,7 @@ internal sealed class ReaderPageService(ReaderStore reader, ReaderTranslations t
 {
     public const int FeedDays = 3;
     public const int TopicLimit = 100;
-    public const int TrendDays = 56;
+    public const int TrendDays = 56; // up to 8 weeks: a bar a day; longer histories a bar a week or month
 
     public async Task<WebPage> HomeAsync(WebLinks links, CancellationToken cancellationToken)
     {

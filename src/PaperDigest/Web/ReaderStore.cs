@@ -76,15 +76,22 @@ internal sealed class ReaderStore(SqliteStore store, PaperStore papers, SummaryS
         return ids.ToList();
     }
 
-    /// <summary>Papers per day and per topic and the most frequent keywords, over the <paramref name="days"/> up to the newest listing.</summary>
-    public async Task<TrendsData> TrendsAsync(int days, CancellationToken cancellationToken)
+    /// <summary>
+    /// Papers over time, per topic, and the most frequent keywords, over the whole history of digests (the oldest listing
+    /// to the newest; without listings, the papers' publish dates). Up to <paramref name="dailyBars"/> days are one bar
+    /// a day; a longer history is one bar a week (Mondays), and beyond two years one a month, so no digest drops out.
+    /// </summary>
+    public async Task<TrendsData> TrendsAsync(int dailyBars, CancellationToken cancellationToken)
     {
         await using var connection = await store.ConnectAsync(cancellationToken);
-        var newest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT coalesce((SELECT max(date) FROM daily_listings), (SELECT max(published) FROM papers))", cancellationToken: cancellationToken));
-        if (newest is null) return new TrendsData(null, null, [], [], []);
-        var until = ParseDay(newest);
-        var since = until.AddDays(-days + 1);
+        var span = await connection.QuerySingleAsync<(string? Oldest, string? Newest)>(new CommandDefinition(
+            """
+            SELECT coalesce((SELECT min(date) FROM daily_listings), (SELECT min(published) FROM papers)),
+                   coalesce((SELECT max(date) FROM daily_listings), (SELECT max(published) FROM papers))
+            """, cancellationToken: cancellationToken));
+        if (span.Newest is null || span.Oldest is null) return new TrendsData(null, null, [], [], []);
+        var until = ParseDay(span.Newest);
+        var since = ParseDay(span.Oldest);
         var args = new { since = Day(since), until = Day(until) };
         var perDay = await connection.QueryAsync<(string Day, long Count)>(new CommandDefinition(
             """
@@ -108,15 +115,27 @@ internal sealed class ReaderStore(SqliteStore store, PaperStore papers, SummaryS
                 WHERE p.ai_keywords IS NOT NULL AND j.type = 'text' AND p.id IN recent)
             SELECT lower(trim(k)), count(*) FROM words WHERE trim(k) <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
             """, args, cancellationToken: cancellationToken));
-        // Every day from the first with papers, zeros included, so the bars stand on a time axis.
         var counts = perDay.ToDictionary(r => r.Day, r => (int)r.Count, StringComparer.Ordinal);
-        var first = counts.Count == 0 ? until : ParseDay(counts.Keys.Min(StringComparer.Ordinal)!);
-        var series = Enumerable.Range(0, until.DayNumber - first.DayNumber + 1).Select(i => Day(first.AddDays(i)))
-            .Select(d => new CountedLabel(d, counts.GetValueOrDefault(d))).ToList();
         return new TrendsData(since, until,
-            counts.Count == 0 ? [] : series,
+            counts.Count == 0 ? [] : Bars(counts, since, until, dailyBars),
             perTopic.Select(r => new CountedLabel(r.Topic, (int)r.Count)).ToList(),
             keywords.Select(r => new CountedLabel(r.Keyword, (int)r.Count)).ToList());
+    }
+
+    /// <summary>Every bucket from the first day to the last, zeros included, so the bars stand on a time axis.</summary>
+    private static List<CountedLabel> Bars(Dictionary<string, int> counts, DateOnly since, DateOnly until, int dailyBars)
+    {
+        var days = until.DayNumber - since.DayNumber + 1;
+        Func<DateOnly, DateOnly> bucket = days <= dailyBars ? d => d
+            : days <= 2 * 366 ? d => d.AddDays(-(((int)d.DayOfWeek + 6) % 7)) // the Monday of its week
+            : d => new DateOnly(d.Year, d.Month, 1);
+        var sums = new SortedDictionary<DateOnly, int>();
+        for (var d = since; d <= until; d = d.AddDays(1))
+        {
+            var key = bucket(d);
+            sums[key] = sums.GetValueOrDefault(key) + counts.GetValueOrDefault(Day(d));
+        }
+        return sums.Select(kv => new CountedLabel(Day(kv.Key), kv.Value)).ToList();
     }
 
     /// <summary>The newest summary per (style, language), ok ones before failed ones.</summary>

@@ -11,7 +11,7 @@ internal static class TrendsPageRenderer
         var sb = new StringBuilder("<h1>Trends</h1>");
         if (data.Since is { } since && data.Until is { } until)
             sb.Append("<p class=\"lead\">").Append(since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(" to ")
-              .Append(until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(", up to the newest papers stored.</p>");
+              .Append(until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(": every digest stored.</p>");
         sb.Append("<section><h2>Papers per day</h2>").Append(data.PerDay.Count == 0 ? Nothing : Columns(data.PerDay, "Papers per day")).Append("</section>");
         sb.Append("<section><h2>Papers per topic</h2>").Append(data.PerTopic.Count == 0 ? Nothing : Rows(data.PerTopic, "Papers per topic", links.Topic)).Append("</section>");
         // A keyword seen once is not a trend: only repeated ones are listed (an alphabetical list of count-1 items said nothing).
