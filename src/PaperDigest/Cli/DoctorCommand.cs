@@ -159,7 +159,7 @@ internal static class DoctorCommand
         }
         catch (SourceException ex)
         {
-            return new(false, $"FAIL Hugging Face: {ex.Message}; check the network, or HF_ENDPOINT (huggingface.endpoint) for a mirror");
+            return new(false, $"FAIL Hugging Face: {ex.Message} (or the network; for a mirror, set huggingface.endpoint)");
         }
     }
 
@@ -173,7 +173,7 @@ internal static class DoctorCommand
         }
         catch (Exception ex) when (ex is HttpRequestException or SourceException or ArxivQueryException or ArxivFeedFormatException)
         {
-            return $"FAIL arXiv: {ex.Message}; `track` and `paper` need it (`daily` does not); check the network or ARXIV_API_URL (arxiv.api_url)";
+            return $"FAIL arXiv: {ex.Message} (or the network); `track` and `paper` need it, `daily` does not";
         }
     }
 
