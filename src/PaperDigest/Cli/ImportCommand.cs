@@ -49,6 +49,7 @@ internal static class ImportCommand
     private sealed class LineProgress(TextWriter error) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress p) =>
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"import: {p.Lines:N0} lines read, {p.Imported:N0} papers written, {p.Skipped:N0} skipped"));
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"import: {p.Lines:N0} lines read, {p.Imported:N0} papers written, {p.Skipped:N0} skipped, {p.Elapsed.TotalSeconds:F1} s, {(p.Elapsed.TotalSeconds > 0 ? p.Imported / p.Elapsed.TotalSeconds : 0):N0} papers/s"));
     }
 }

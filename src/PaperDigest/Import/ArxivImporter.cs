@@ -7,7 +7,7 @@ namespace PaperDigest.Import;
 internal sealed record ImportResult(long Lines, long Imported, long Skipped, TimeSpan Elapsed);
 
 /// <summary>Where an import is: lines read and papers written so far.</summary>
-internal sealed record ImportProgress(long Lines, long Imported, long Skipped);
+internal sealed record ImportProgress(long Lines, long Imported, long Skipped, TimeSpan Elapsed);
 
 /// <summary>
 /// Streams an arXiv metadata file into the store in batches; bad lines are reported and skipped. Decoding and parsing
@@ -35,7 +35,7 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
                 {
                     if (batch.Papers.Count > 0) imported += await writer.WriteAsync(batch.Papers, cancellationToken);
                     (lines, skipped) = (batch.Lines, batch.Skipped);
-                    progress?.Report(new ImportProgress(lines, imported, skipped));
+                    progress?.Report(new ImportProgress(lines, imported, skipped, time.GetElapsedTime(started)));
                 }
             }
             catch (ImportFileException ex)

@@ -6,6 +6,23 @@ namespace PaperDigest.Tests.Cli;
 public sealed class ImportCommandTests
 {
     [Fact]
+    public async Task Import_PlainFile_ProgressLineCountsAndRate()
+    {
+        // Given two papers in a plain JSONL file
+        using var cli = new CliRunner();
+        await File.WriteAllTextAsync(Path.Combine(cli.Dir, "papers.jsonl"),
+            """{"id":"2401.00001","title":"A title","abstract":"An abstract.","authors":"Ada Lovelace","categories":"cs.CL"}""" + "\n"
+            + """{"id":"2401.00002","title":"B title","abstract":"An abstract.","authors":"Alan Turing","categories":"cs.LG"}""" + "\n");
+
+        // When it is imported
+        var result = await cli.RunAsync("import", "papers.jsonl");
+
+        // Then a plain progress line says what was read and written, the time and the rate
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"import: 2 lines read, 2 papers written, 0 skipped, \d+\.\d s, [\d,]+ papers/s", result.Error);
+    }
+
+    [Fact]
     public async Task Import_TruncatedGzip_Exits1SayingTruncatedAndCounting()
     {
         // Given a truncated .gz
