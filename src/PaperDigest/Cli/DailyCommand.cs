@@ -95,6 +95,7 @@ internal static class DailyCommand
         var publisher = services.GetRequiredService<DigestPublisher>();
         var digest = await publisher.BuildAsync(day.Date, papers, styles, options.Digest.Lang, cancellationToken);
         if (relevance is not null) digest = digest with { Entries = digest.Entries.Select(e => e with { Relevance = relevance.GetValueOrDefault(e.Paper.Id.Id) }).ToList() };
+        if (source is not null) digest = digest with { Origin = SourceDigest.DigestOrigin(source, options.Arxiv.RssUrl) };
         var failedPapers = digest.Entries.Where(e => e.Failed).ToList();
         // A style is published when any of its papers is ok (failures marked); a style with none leaves its old file alone.
         var published = digest.Entries.Count == 0 ? styles : styles.Where(s => DigestPublisher.HasAny(digest, s)).ToList();

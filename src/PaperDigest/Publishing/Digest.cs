@@ -15,4 +15,8 @@ internal sealed record DigestEntry(Paper Paper, IReadOnlyDictionary<string, Stor
 }
 
 /// <summary>One day's digest: the papers in HF order (most upvoted first) and the language it is written in.</summary>
-internal sealed record Digest(DateOnly Date, string Lang, IReadOnlyList<string> Styles, IReadOnlyList<DigestEntry> Entries);
+internal sealed record Digest(DateOnly Date, string Lang, IReadOnlyList<string> Styles, IReadOnlyList<DigestEntry> Entries)
+{
+    /// <summary>A named arXiv source's listing; null for Hugging Face Daily Papers.</summary>
+    public DigestOrigin? Origin { get; init; }
+}

@@ -50,7 +50,7 @@ internal static class DigestJsonRenderer
         {
             ["date"] = date,
             ["lang"] = digest.Lang,
-            ["source_url"] = $"https://huggingface.co/papers/date/{date}",
+            ["source_url"] = digest.Origin?.Url ?? $"https://huggingface.co/papers/date/{date}",
             ["styles"] = new JsonArray(digest.Styles.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
             ["papers"] = papers,
         };

@@ -14,13 +14,13 @@ internal static class ReportMarkdownRenderer
     {
         var sb = new StringBuilder();
         var day = digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        sb.Append("# Hugging Face Daily Papers Report\n");
+        sb.Append("# ").Append(digest.Origin is { } origin ? MarkdownText.Literal(origin.Title) : "Hugging Face Daily Papers").Append(" Report\n");
         sb.Append("**Date**: ").Append(day).Append('\n');
-        sb.Append("**Source URL**: https://huggingface.co/papers/date/").Append(day).Append("\n\n");
+        sb.Append("**Source URL**: ").Append(digest.Origin?.Url ?? "https://huggingface.co/papers/date/" + day).Append("\n\n");
         sb.Append(Rule).Append("\n\n");
         foreach (var entry in digest.Entries)
         {
-            sb.Append(RenderPaper(entry, digest.Lang));
+            sb.Append(RenderPaper(entry, digest.Lang, digest.Origin is null));
             sb.Append("\n\n\n").Append(Rule).Append('\n'); // seed 004: two blank lines before the rule
             if (!ReferenceEquals(entry, digest.Entries[^1])) sb.Append('\n');
         }
@@ -28,12 +28,12 @@ internal static class ReportMarkdownRenderer
     }
 
     /// <summary>One paper's block: heading, links, read-from line, and the five sections (or the failure).</summary>
-    public static string RenderPaper(DigestEntry entry, string lang)
+    public static string RenderPaper(DigestEntry entry, string lang, bool huggingFace = true)
     {
         var en = lang == "en";
         var sb = new StringBuilder();
         sb.Append("## 📄 ").Append(MarkdownText.Literal(entry.Paper.Title)).Append("\n\n");
-        sb.Append(en ? "- **Link**: " : "- **链接**: ").Append("https://huggingface.co/papers/").Append(entry.Paper.Id.Id).Append('\n');
+        sb.Append(en ? "- **Link**: " : "- **链接**: ").Append(huggingFace ? "https://huggingface.co/papers/" : "https://arxiv.org/abs/").Append(entry.Paper.Id.Id).Append('\n');
         entry.Summaries.TryGetValue("report", out var report);
         sb.Append(en ? "- **Read from**: " : "- **阅读来源**: ").Append(SourceLabel(report?.Source)).Append('\n');
         sb.Append('\n');

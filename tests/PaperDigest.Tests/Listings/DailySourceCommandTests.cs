@@ -72,6 +72,16 @@ public sealed class DailySourceCommandTests : IAsyncLifetime
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(requests, _llm.ChatRequests);
         Assert.Contains("LLM 0 requests", second.Out, StringComparison.Ordinal);
+        Assert.EndsWith("/rss/cs.LG+cs.AI+cs.CL+stat.ML", json["source_url"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // And the source's report names its listing, not Hugging Face, and links the papers on arXiv
+        var report = await _cli.RunAsync("daily", "--source", "ml", "--style", "report");
+        Assert.True(report.ExitCode == 0, report.Error);
+        var text = await File.ReadAllTextAsync(_cli.OutPath("daily/ml/2026-09-24.report.md"));
+        Assert.StartsWith("# arXiv cs.LG+cs.AI+cs.CL+stat.ML (ml) Report\n", text, StringComparison.Ordinal);
+        Assert.Contains("/rss/cs.LG+cs.AI+cs.CL+stat.ML\n", text, StringComparison.Ordinal);
+        Assert.Contains("https://arxiv.org/abs/2609.26811", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("huggingface.co", text, StringComparison.Ordinal);
     }
 
     [FixtureFact]
