@@ -25,10 +25,12 @@ public sealed class StreamTimeoutTests
     [Fact]
     public async Task CompleteAsync_StreamLongerThanTimeoutButSteady_Answers()
     {
-        // Given: a 1 s timeout and a model that sends a chunk every 0.45 s, for well over a second in all
+        // Given: a 3 s timeout and a model that sends a few characters every 0.5 s, for well over 3 s in all
+        // (the gap leaves 2.5 s of slack, so a loaded CI machine does not time out a steady stream)
         await using var server = await FakeLlmServer.StartAsync();
-        server.ChunkGap = TimeSpan.FromMilliseconds(450);
-        var (services, client) = ClientOver(server.BaseUrl, 1);
+        server.ChunkGap = TimeSpan.FromMilliseconds(500);
+        server.ChunkChars = 6;
+        var (services, client) = ClientOver(server.BaseUrl, 3);
         using var _ = services;
         using var __ = client;
         var started = DateTime.UtcNow;
@@ -37,7 +39,7 @@ public sealed class StreamTimeoutTests
         var reply = await client.CompleteAsync(Request(), CancellationToken.None);
 
         // Then: the whole answer arrived although it took longer than llm.timeout_seconds
-        Assert.True(DateTime.UtcNow - started > TimeSpan.FromSeconds(1.2), "the stream should have outlasted the timeout");
+        Assert.True(DateTime.UtcNow - started > TimeSpan.FromSeconds(3.5), "the stream should have outlasted the timeout");
         Assert.StartsWith("{\"answer\":", reply.Text);
         Assert.True(reply.InputTokens > 0);
     }

@@ -67,6 +67,9 @@ public sealed class FakeLlmServer : IAsyncDisposable
     /// <summary>A pause before each streamed chunk (a slow model that is still answering).</summary>
     public TimeSpan ChunkGap { get; set; }
 
+    /// <summary>How many characters of the answer each streamed chunk carries.</summary>
+    public int ChunkChars { get; set; } = 40;
+
     /// <summary>Retry-After seconds sent with 429.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
@@ -238,8 +241,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
         if (Profile == LlmProfile.DashScope)
             foreach (var part in new[] { "The user wants {\"a\": 1}", " in JSON; I will answer." })
                 await Send(Delta(new JsonObject { ["content"] = null, ["reasoning_content"] = part }));
-        for (var i = 0; i < content.Length; i += 40)
-            await Send(Delta(new JsonObject { ["content"] = content.Substring(i, Math.Min(40, content.Length - i)) }));
+        for (var i = 0; i < content.Length; i += ChunkChars)
+            await Send(Delta(new JsonObject { ["content"] = content.Substring(i, Math.Min(ChunkChars, content.Length - i)) }));
         await Send(Delta([], finish));
         await Send(new JsonObject { ["choices"] = new JsonArray(), ["usage"] = Usage() });
         await ctx.Response.WriteAsync("data: [DONE]\n\n");

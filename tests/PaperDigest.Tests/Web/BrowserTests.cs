@@ -21,14 +21,14 @@ public sealed class BrowserTests(ReaderServerFixture server) : IClassFixture<Rea
         var heading = await page.InnerTextAsync("h1");
         await page.FillAsync("header input[name=q]", "稀疏混合专家");
         await page.PressAsync("header input[name=q]", "Enter");
-        await page.WaitForURLAsync("**/search?q=*");
+        await AtAsync(page, "**/search?q=*", "ol.results li");
         var results = await page.Locator("ol.results li").CountAsync();
         await page.ClickAsync("ol.results li a");
-        await page.WaitForURLAsync($"**/papers/{ReaderSeed.ChineseId}");
+        await AtAsync(page, $"**/papers/{ReaderSeed.ChineseId}", "section.summary-block");
         var title = await page.InnerTextAsync("h1");
         var summaries = await page.Locator("section.summary-block").CountAsync();
         await page.ClickAsync("nav a:has-text('Trends')");
-        await page.WaitForURLAsync("**/trends");
+        await AtAsync(page, "**/trends", "main svg");
         var charts = await page.Locator("main svg, main ul.bars").CountAsync();
 
         // Then each step shows what it should
@@ -72,6 +72,17 @@ public sealed class BrowserTests(ReaderServerFixture server) : IClassFixture<Rea
         Assert.Equal(0, images);
         Assert.False(homeXss || searchXss || paperXss, "window.__xss was set: a script from a paper ran");
         Assert.Empty(dialogs);
+    }
+
+    /// <summary>
+    /// Waits until the page has gone to <paramref name="url"/> and shows <paramref name="selector"/>. It waits for the
+    /// commit and an element, not for the load event: on a loaded CI machine chromium's load event for a
+    /// navigation that committed during the click was once never seen by WaitForURL (90 s timeout, "NetworkIdle fired").
+    /// </summary>
+    private static async Task AtAsync(IPage page, string url, string selector)
+    {
+        await page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(selector).First.WaitForAsync();
     }
 
     private static string AxeScript()
