@@ -35,6 +35,21 @@ internal static class TrackCommand
         if (options.Tracker.TranslateAbstracts && !translate)
             await context.Error.WriteLineAsync("note: no LLM configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server); abstracts are shown as arXiv has them.");
 
+        // 0. A store with no tracker history (an evicted CI cache, a new machine) carries on from the page already written.
+        var papersJson = Path.Combine(outDir, "docs", "papers.json");
+        try
+        {
+            if (await services.GetRequiredService<TrackerSeeder>().SeedIfEmptyAsync(papersJson, lang, options.Llm.Model, cancellationToken) is { } seeded)
+                await context.Error.WriteLineAsync($"seeded: the store had no tracker history, so it carries on from {Path.GetRelativePath(context.WorkingDirectory, papersJson)}: "
+                    + $"{seeded.Papers} papers, {seeded.TopicRows} topic rows, {seeded.Translations} translations");
+        }
+        catch (TrackerSeedException e)
+        {
+            run.Complete("failed", RunTotals.None);
+            await context.Error.WriteLineAsync($"error: {e.Message}. The store has no tracker history to carry on from it; fix the file, or move it away to start a fresh history.");
+            return ExitCodes.Failed;
+        }
+
         // 1. Fetch: each topic's query, merged into the history. A failed topic keeps its stored rows.
         var fetcher = services.GetRequiredService<TopicFetcher>();
         var fetched = new List<TopicFetchResult>();

@@ -270,5 +270,49 @@ internal static class StoreMigrations
         """
         ALTER TABLE summaries ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0; -- 1: written from a transient fallback
         """,
+        // 10 (issue 11): the tracker's translated abstracts are searchable (a Chinese query finds a tracker paper by its
+        // translation). The newest translation per language joins the summaries column (the reader's-language text of
+        // the paper, indexed by both indexes); triggers on translations keep the indexes in sync, as for summaries.
+        """
+        DROP VIEW search_documents;
+        CREATE VIEW search_documents AS
+        SELECT d.doc, p.id, p.title || '  ' AS title, p.authors, p.abstract,
+               coalesce((SELECT group_concat(j.value, ' ') FROM summaries s, json_tree(s.fields) j
+                         WHERE s.paper_id = p.id AND s.status = 'ok' AND j.type = 'text'), '')
+               || ' ' || coalesce(p.ai_summary, '')
+               || ' ' || coalesce((SELECT group_concat(text, ' ') FROM (SELECT text, max(created_at) FROM translations t
+                                   WHERE t.paper_id = p.id GROUP BY lang)), '') || '  ' AS summaries
+        FROM papers p JOIN search_docs d ON d.paper_id = p.id;
+        CREATE TRIGGER search_translations_insert AFTER INSERT ON translations BEGIN
+            DELETE FROM search_words WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.paper_id);
+            DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.paper_id);
+            INSERT INTO search_words (rowid, title, authors, abstract, summaries)
+                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.paper_id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = new.paper_id;
+        END;
+        CREATE TRIGGER search_translations_update AFTER UPDATE ON translations BEGIN
+            DELETE FROM search_words WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.paper_id);
+            DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = new.paper_id);
+            INSERT INTO search_words (rowid, title, authors, abstract, summaries)
+                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = new.paper_id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = new.paper_id;
+        END;
+        CREATE TRIGGER search_translations_delete AFTER DELETE ON translations BEGIN
+            DELETE FROM search_words WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = old.paper_id);
+            DELETE FROM search_trigram WHERE rowid = (SELECT doc FROM search_docs WHERE paper_id = old.paper_id);
+            INSERT INTO search_words (rowid, title, authors, abstract, summaries)
+                SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id = old.paper_id;
+            INSERT INTO search_trigram (rowid, title, summaries)
+                SELECT doc, title, summaries FROM search_documents WHERE id = old.paper_id;
+        END;
+        DELETE FROM search_words WHERE rowid IN (SELECT d.doc FROM search_docs d WHERE d.paper_id IN (SELECT paper_id FROM translations));
+        DELETE FROM search_trigram WHERE rowid IN (SELECT d.doc FROM search_docs d WHERE d.paper_id IN (SELECT paper_id FROM translations));
+        INSERT INTO search_words (rowid, title, authors, abstract, summaries)
+            SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE id IN (SELECT paper_id FROM translations);
+        INSERT INTO search_trigram (rowid, title, summaries)
+            SELECT doc, title, summaries FROM search_documents WHERE id IN (SELECT paper_id FROM translations);
+        """,
     ];
 }

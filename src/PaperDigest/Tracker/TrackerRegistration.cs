@@ -15,6 +15,7 @@ internal static class TrackerRegistration
     {
         services.AddSingleton(options)
             .AddSingleton<TrackerStore>()
+            .AddSingleton<TrackerSeeder>()
             .AddSingleton<TopicFetcher>()
             .AddSingleton<TrackerPublisher>()
             .AddSingleton(sp => new CodeLinkChecker(sp.GetRequiredService<HuggingFacePaperClient>(), sp.GetRequiredService<PaperStore>(), sp.GetRequiredService<TimeProvider>(),

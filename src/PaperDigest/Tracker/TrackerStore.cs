@@ -27,6 +27,30 @@ internal sealed class TrackerStore(SqliteStore store, TimeProvider time)
         return added;
     }
 
+    /// <summary>Whether any topic has found any paper yet.</summary>
+    public async Task<bool> HasHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM paper_topics)", cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Restores a topic's history from its page: each paper first seen on its publication date. Returns the rows added.</summary>
+    public async Task<int> SeedTopicAsync(string topic, IEnumerable<(string Id, DateOnly? Published)> rows, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var added = 0;
+        foreach (var (id, published) in rows)
+        {
+            var firstSeen = (published ?? new DateOnly(2000, 1, 1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00.0000000+00:00";
+            added += await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT OR IGNORE INTO paper_topics (topic, paper_id, first_seen) SELECT @topic, id, @firstSeen FROM papers WHERE id = @id",
+                new { topic, id, firstSeen }, transaction, cancellationToken: cancellationToken));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
     /// <summary>The ids of a topic's papers, newest submission first (arXiv ids sort by submission), at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<string>> TopicPaperIdsAsync(string topic, int max, CancellationToken cancellationToken)
     {
@@ -40,7 +64,7 @@ internal sealed class TrackerStore(SqliteStore store, TimeProvider time)
     {
         await using var connection = await store.ConnectAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT text FROM translations WHERE paper_id = @Id AND version = @version AND lang = @lang AND model = @model",
+            "SELECT text FROM translations WHERE paper_id = @Id AND version IN (@version, '') AND lang = @lang AND model = @model ORDER BY version DESC LIMIT 1",
             new { id.Id, version = Version(id), lang, model }, cancellationToken: cancellationToken));
     }
 
@@ -49,10 +73,11 @@ internal sealed class TrackerStore(SqliteStore store, TimeProvider time)
     {
         await using var connection = await store.ConnectAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT text FROM translations WHERE paper_id = @Id AND version = @version AND lang = @lang ORDER BY created_at DESC LIMIT 1",
+            "SELECT text FROM translations WHERE paper_id = @Id AND version IN (@version, '') AND lang = @lang ORDER BY version DESC, created_at DESC LIMIT 1",
             new { id.Id, version = Version(id), lang }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Saves a translation of this paper version (a version-less id: a translation seeded from the page, used for any version until one is made).</summary>
     public async Task SaveTranslationAsync(ArxivId id, string lang, string model, string text, CancellationToken cancellationToken)
     {
         await using var connection = await store.ConnectAsync(cancellationToken);

@@ -133,6 +133,68 @@ public sealed class TrackCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Track_StoreLost_CarriesOnFromTheCommittedPapersJsonWithoutPayingAgain()
+    {
+        // Given: a first run with an LLM found and translated two papers; then the store is lost (an evicted CI cache)
+        _cli.UseFakes(null, _llm);
+        _arxiv.Set("multimodal", Paper("2609.00002"), Paper("2609.00001"));
+        await _cli.RunAsync("track");
+        var readme1 = Readme;
+        var requests = _llm.ChatRequests;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the CLI runs in this process: a pooled connection would keep the deleted file
+        foreach (var file in Directory.GetFiles(_cli.Dir, "paperdigest.db*")) File.Delete(file);
+
+        // When: the next day's arXiv answer no longer has the older paper
+        _arxiv.Set("multimodal", Paper("2609.00002"));
+        _cli.Time = new FixedTimeProvider(Day1.AddDays(1));
+        var second = await _cli.RunAsync("track");
+
+        // Then: the history and translations came back from docs/papers.json: the same page, no translation paid twice
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("seeded: the store had no tracker history", second.Error);
+        Assert.Contains("2 papers, 2 topic rows, 2 translations", second.Error);
+        Assert.Equal(requests, _llm.ChatRequests);
+        Assert.Equal(readme1.Replace("## Updated on 2026.09.24", "## Updated on 2026.09.25", StringComparison.Ordinal), Readme);
+    }
+
+    [Fact]
+    public async Task Track_Translations_FoundByAChineseSearch()
+    {
+        // Given: a tracked paper whose abstract is English and whose stored translation is Chinese
+        _cli.UseFakes(null, _llm);
+        _arxiv.Set("multimodal", Paper("2609.00001"));
+        await _cli.RunAsync("track");
+
+        // When: searching for words only the translation has
+        var result = await _cli.RunAsync("search", "中文说明");
+
+        // Then: the paper is found
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("2609.00001", result.Out);
+    }
+
+    [Fact]
+    public async Task Track_NoStoreAndABrokenPapersJson_StopsNamingTheFileAndLineAndKeepsIt()
+    {
+        // Given: no store, and a docs/papers.json cut off mid-way (a bad merge)
+        Directory.CreateDirectory(Path.Combine(_cli.Dir, "docs"));
+        var path = Path.Combine(_cli.Dir, "docs", "papers.json");
+        const string broken = "{\n  \"updated_on\": \"2026-09-23\",\n  \"topics\": {\n    \"Agents\": [ {\"id\": \"2609.00001\",\n";
+        await File.WriteAllTextAsync(path, broken);
+        _arxiv.Set("multimodal", Paper("2609.00001"));
+
+        // When
+        var result = await _cli.RunAsync("track");
+
+        // Then: nothing is written over the page, and the message says what to do
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("papers.json: line 5: not valid JSON", result.Error);
+        Assert.Contains("move it away to start a fresh history", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.Equal(broken, await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
     public async Task Track_LlmGoneOnRerun_StoredTranslationsStillShown()
     {
         // Given: a first run with an LLM

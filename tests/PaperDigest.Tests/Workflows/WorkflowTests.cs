@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace PaperDigest.Tests.Workflows;
 
-/// <summary>The GitHub Actions workflows (.github/workflows) read as YAML, their shell steps checked by bash, and the store seed script run for real.</summary>
+/// <summary>The GitHub Actions workflows (.github/workflows) read as YAML, their shell steps checked by bash.</summary>
 public sealed class WorkflowTests
 {
     private static readonly string RepoRoot = FindRoot();
@@ -91,24 +91,26 @@ public sealed class WorkflowTests
                     // Then bash parses each (bash -n: syntax only, nothing runs)
                     await RenderersFactAttribute.Run("bash", dir, "-n", file);
                 }
-            Assert.True(count >= 6);
+            Assert.True(count >= 5);
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
 
     [Fact]
-    public void Track_CacheMissed_SeedsTheStoreFromTheCommittedPapersJson()
+    public void Track_CacheMissed_TrackCarriesOnFromThePagesItWrites()
     {
         // Given the track workflow
-        var steps = Steps(Load("track.yml")).ToList();
-        var seed = steps.Single(s => Value(s, "name") == "Seed the database from docs/papers.json");
+        var workflow = Load("track.yml");
+        var steps = Steps(workflow).ToList();
+        var track = steps.Single(s => Value(s, "name") == "Track");
+        var commit = string.Join("\n", steps.Select(s => Value(s, "run")).OfType<string>());
 
-        // Then, when no cache entry matched and before tracking, docs/papers.json is imported and its history restored
-        Assert.Equal("steps.restore.outputs.cache-matched-key == ''", Value(seed, "if"));
-        Assert.True(steps.IndexOf(seed) < steps.FindIndex(s => Value(s, "name") == "Track"));
-        var run = Value(seed, "run")!;
-        Assert.Contains("-- import .paperdigest/seed.jsonl", run, StringComparison.Ordinal);
-        Assert.Contains("tracker_seed.py history", run, StringComparison.Ordinal);
+        // Then `track` writes and reads the same folder ($TRACKER_OUT/docs/papers.json is where it seeds an empty store
+        // from; TrackCommandTests runs that), the pages committed are that folder's, and no other program writes the store
+        Assert.Contains("track --out \"$TRACKER_OUT\"", Value(track, "run")!, StringComparison.Ordinal);
+        Assert.Contains("$TRACKER_OUT", commit[commit.IndexOf("git add", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.DoesNotContain("sqlite", commit, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("python", commit, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -129,36 +131,5 @@ public sealed class WorkflowTests
         var permissions = (YamlMappingNode)workflow["permissions"];
         Assert.Equal("write", Value(permissions, "pages"));
         Assert.Equal("write", Value(permissions, "id-token"));
-    }
-
-    [RenderersFact("python3")]
-    public async Task TrackerSeed_PapersJson_RestoresTopicsAndTranslations()
-    {
-        // Given a store holding the papers of a committed docs/papers.json (as `import` of the script's JSONL loads them)
-        using var store = new TempStore();
-        var json = Path.Combine(store.Directory, "papers.json");
-        await File.WriteAllTextAsync(json, """
-            {"updated_on": "2026-02-03", "topics": {
-              "LLM Agents": [
-                {"id": "2602.01111", "title": "Agents", "published": "2026-02-01", "url": "http://arxiv.org/abs/2602.01111", "code_url": null, "stars": null,
-                 "abstract": "智能体的中文摘要。", "abstract_original": "An English abstract about agents."},
-                {"id": "2602.02222", "title": "Tools", "published": "2026-02-02", "url": "http://arxiv.org/abs/2602.02222", "code_url": null, "stars": null,
-                 "abstract": "Only English here.", "abstract_original": null}]}}
-            """);
-        var script = Path.Combine(RepoRoot, ".github", "scripts", "tracker_seed.py");
-        var jsonl = Path.Combine(store.Directory, "seed.jsonl");
-        await RenderersFactAttribute.Run("python3", store.Directory, script, "jsonl", json, jsonl);
-        var lines = await File.ReadAllLinesAsync(jsonl);
-        Assert.Equal(2, lines.Length);
-        Assert.Contains("An English abstract about agents.", lines[0], StringComparison.Ordinal);
-        await store.Papers.UpsertAsync([TempStore.Paper("2602.01111", "Agents", "An English abstract about agents."), TempStore.Paper("2602.02222", "Tools", "Only English here.")], CancellationToken.None);
-
-        // When the history is seeded
-        var (output, _) = await RenderersFactAttribute.Run("python3", store.Directory, script, "history", json, store.Path_, "test-model", "zh");
-
-        // Then the topic found both papers again, and the one translation is stored for the tracker to reuse
-        Assert.Contains("2 topic rows and 1 translations", output, StringComparison.Ordinal);
-        Assert.Equal(2L, await StoreQuery.ScalarAsync(store.Path_, "SELECT count(*) FROM paper_topics WHERE topic = 'LLM Agents'"));
-        Assert.Equal("智能体的中文摘要。", await StoreQuery.ScalarAsync(store.Path_, "SELECT text FROM translations WHERE paper_id = '2602.01111' AND lang = 'zh' AND model = 'test-model'"));
     }
 }
