@@ -67,6 +67,9 @@ public sealed class FakeLlmServer : IAsyncDisposable
     /// <summary>A pause before each streamed chunk (a slow model that is still answering).</summary>
     public TimeSpan ChunkGap { get; set; }
 
+    /// <summary>Markdown a real model might write (bold by CJK punctuation, HTML, links, Liquid), added to every text field and list.</summary>
+    public string? ModelMarkdown { get; set; }
+
     /// <summary>How many characters of the answer each streamed chunk carries.</summary>
     public int ChunkChars { get; set; } = 40;
 
@@ -249,7 +252,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
     }
 
     /// <summary>A reply that follows the request's schema: every field filled, in the asked language.</summary>
-    private static JsonObject Reply(JsonObject request, LlmFault fault)
+    private JsonObject Reply(JsonObject request, LlmFault fault)
     {
         var messages = request["messages"]?.AsArray() ?? [];
         var system = messages.Select(m => m?["content"]?.ToString() ?? "").FirstOrDefault() ?? "";
@@ -272,6 +275,10 @@ public sealed class FakeLlmServer : IAsyncDisposable
                     ? $"For {title}, the {name.Replace('_', ' ')} is described in plain words."
                     : $"针对《{title}》，本文的{name}部分用中文说明了研究内容与方法。";
         }
+        if (ModelMarkdown is { } markdown)
+            foreach (var (name, isArray) in names)
+                if (isArray) reply[name]!.AsArray().Add(markdown);
+                else reply[name] = reply[name]!.GetValue<string>() + markdown;
         if (fault == LlmFault.MissingField && names.Count > 0) reply.Remove(names[^1].Key);
         if (fault == LlmFault.InventedNumber && names.Any(n => n.Key == "main_results"))
             reply["main_results"] = english ? "Accuracy reached 97.3% on the benchmark." : "该方法的准确率达到97.3%。";
