@@ -4,50 +4,33 @@ using PaperDigest.Tests.TestSupport;
 namespace PaperDigest.Tests.Cli;
 
 /// <summary>`daily` end to end: the real CLI, a real SQLite file, the real HTTP clients against fake HF and LLM servers on 127.0.0.1.</summary>
-public sealed class DailyCommandTests : IAsyncLifetime
+public sealed class DailyCommandTests : DailyFakesTest
 {
     private const string Day = "2026-02-03";
     private const string DayFixture = "hf_daily_papers/daily_papers_2026-02-03.json";
-    private FakeHuggingFaceServer _hf = null!;
-    private FakeLlmServer _llm = null!;
-    private readonly CliRunner _cli = new();
-
-    public async Task InitializeAsync()
-    {
-        _hf = await FakeHuggingFaceServer.StartAsync();
-        _llm = await FakeLlmServer.StartAsync();
-        _cli.UseFakes(_hf, _llm);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _hf.DisposeAsync();
-        await _llm.DisposeAsync();
-        _cli.Dispose();
-    }
 
     [FixtureFact]
     public async Task Daily_FixtureDay_WritesBothStylesAndRerunAsksNothing()
     {
         // Given
-        _hf.SetDayFromFixture(Day, DayFixture);
+        HfServer.SetDayFromFixture(Day, DayFixture);
 
         // When
-        var first = await _cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "6");
-        var brief = await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.brief.md"));
-        var requestsAfterFirst = _llm.ChatRequests;
-        var second = await _cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "6");
+        var first = await Cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "6");
+        var brief = await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.brief.md"));
+        var requestsAfterFirst = LlmServer.ChatRequests;
+        var second = await Cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "6");
 
         // Then
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(12, requestsAfterFirst);
         Assert.StartsWith($"\n\n# Papers for {Day}\n\n## [Kimi K2.5: Visual Agentic Intelligence](https://arxiv.org/pdf/2602.02276)\nsummary:i) 论文总结 ", brief);
         Assert.Equal(6, brief.Split("\n## [").Length - 1);
-        var keywords = await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.keywords.md"));
+        var keywords = await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.keywords.md"));
         Assert.Contains("## 0.[Kimi K2.5: Visual Agentic Intelligence](https://arxiv.org/pdf/2602.02276)\nsummary:**核心关键词**：**强化学习**，**智能体**  **一句话核心摘要**：", keywords);
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal(requestsAfterFirst, _llm.ChatRequests);
-        Assert.Equal(brief, await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.brief.md")));
+        Assert.Equal(requestsAfterFirst, LlmServer.ChatRequests);
+        Assert.Equal(brief, await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.brief.md")));
         Assert.Contains("12 summaries from the store", second.Out);
         Assert.Contains("LLM 0 requests", second.Out);
     }
@@ -56,14 +39,14 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_Json_HasPaperFieldsAndStatus()
     {
         // Given
-        _hf.SetDayFromFixture(Day, DayFixture);
+        HfServer.SetDayFromFixture(Day, DayFixture);
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "3");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "3");
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.json")))!;
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.json")))!;
         var first = json["papers"]![0]!;
         Assert.Equal("2602.02276", first["id"]!.GetValue<string>());
         Assert.Equal("ok", first["status"]!.GetValue<string>());
@@ -78,16 +61,16 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_NoDate_LooksBackToLatestDayWithPapers()
     {
         // Given: "today" is Thursday 2026-02-05; HF has nothing for the 5th and 4th
-        _hf.SetDayFromFixture(Day, DayFixture);
-        _cli.Time = new FixedTimeProvider(new DateTimeOffset(2026, 2, 5, 8, 0, 0, TimeSpan.Zero));
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        Cli.Time = new FixedTimeProvider(new DateTimeOffset(2026, 2, 5, 8, 0, 0, TimeSpan.Zero));
 
         // When
-        var result = await _cli.RunAsync("daily", "--limit", "2");
+        var result = await Cli.RunAsync("daily", "--limit", "2");
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        Assert.True(File.Exists(_cli.OutPath($"daily/{Day}.brief.md")));
-        var asked = _hf.Http.Requests.Select(r => r.PathAndQuery).Where(p => p.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        Assert.True(File.Exists(Cli.OutPath($"daily/{Day}.brief.md")));
+        var asked = HfServer.Http.Requests.Select(r => r.PathAndQuery).Where(p => p.StartsWith("/api/", StringComparison.Ordinal)).ToList();
         Assert.Equal(["/api/daily_papers?date=2026-02-05", "/api/daily_papers?date=2026-02-04", "/api/daily_papers?date=2026-02-03"], asked);
     }
 
@@ -96,39 +79,39 @@ public sealed class DailyCommandTests : IAsyncLifetime
     {
         // Given: the real response cut off halfway
         var body = Fixtures.Read(DayFixture);
-        _hf.SetDay(Day, body[..(body.Length / 2)]);
+        HfServer.SetDay(Day, body[..(body.Length / 2)]);
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day);
+        var result = await Cli.RunAsync("daily", "--date", Day);
 
         // Then
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("not valid JSON", result.Error);
         Assert.Contains("line", result.Error);
-        Assert.False(Directory.Exists(_cli.OutPath("daily")));
+        Assert.False(Directory.Exists(Cli.OutPath("daily")));
     }
 
     [Fact]
     public async Task Daily_PersistentServerError_Exit1NamingTheStatus()
     {
         // Given
-        _hf.SetDay(Day, "{\"error\":\"boom\"}", status: 500);
+        HfServer.SetDay(Day, "{\"error\":\"boom\"}", status: 500);
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day);
+        var result = await Cli.RunAsync("daily", "--date", Day);
 
         // Then
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("HTTP 500", result.Error);
-        Assert.Equal(3, _hf.Http.Requests.Count); // one try and two retries
-        Assert.False(Directory.Exists(_cli.OutPath("daily")));
+        Assert.Equal(3, HfServer.Http.Requests.Count); // one try and two retries
+        Assert.False(Directory.Exists(Cli.OutPath("daily")));
     }
 
     [Fact]
     public async Task Daily_EmptyDay_Exit1SaysSo()
     {
         // When
-        var result = await _cli.RunAsync("daily", "--date", "2026-02-07");
+        var result = await Cli.RunAsync("daily", "--date", "2026-02-07");
 
         // Then
         Assert.Equal(1, result.ExitCode);
@@ -139,17 +122,17 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_RateLimitedOnce_RetriedAfterRetryAfter()
     {
         // Given
-        _hf.SetDayFromFixture(Day, DayFixture);
-        _cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
-        _llm.Enqueue(LlmFault.RateLimited);
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        Cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
+        LlmServer.Enqueue(LlmFault.RateLimited);
 
         // When
         var started = DateTime.UtcNow;
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "1");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "1");
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(2, _llm.ChatRequests);
+        Assert.Equal(2, LlmServer.ChatRequests);
         Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9), "the retry waited for Retry-After: 1");
     }
 
@@ -161,21 +144,21 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_PersistentLlmFault_PaperFailedOthersPublishedExit3(LlmFault fault, string reason)
     {
         // Given: the first paper's requests all fail; the second paper is fine
-        _hf.SetDayFromFixture(Day, DayFixture);
-        _cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
-        _llm.Enqueue(fault, fault, fault);
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        Cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
+        LlmServer.Enqueue(fault, fault, fault);
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "2");
 
         // Then
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("failed: 2602.02276 (brief)", result.Error);
         Assert.Contains(reason, result.Error);
-        var brief = await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.brief.md"));
+        var brief = await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.brief.md"));
         Assert.Contains("summary:⚠ 摘要生成失败：", brief);
         Assert.Contains("summary:i) 论文总结 针对《", brief);
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.json")))!;
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.json")))!;
         Assert.Equal("failed", json["papers"]![0]!["status"]!.GetValue<string>());
         Assert.Equal("ok", json["papers"]![1]!["status"]!.GetValue<string>());
         Assert.Contains("1 failed", result.Out);
@@ -185,43 +168,43 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_KeyEchoedByProvider_RedactedEverywhere()
     {
         // Given: the provider answers 401 with the key in its message, for every request
-        _hf.SetDayFromFixture(Day, DayFixture);
-        _llm.Always = LlmFault.EchoKey;
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        LlmServer.Always = LlmFault.EchoKey;
         const string key = "sk-test-SECRET-0123456789";
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "2");
 
         // Then: every paper failed, so nothing is published (exit 1), and the key is nowhere
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("HTTP 401", result.Error);
         Assert.True(result.Error.Contains("Incorrect API key provided: ***", StringComparison.Ordinal), result.Error);
         Assert.DoesNotContain(key, result.Out + result.Error);
-        foreach (var file in Directory.EnumerateFiles(_cli.Dir, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(Cli.Dir, "*", SearchOption.AllDirectories))
             Assert.DoesNotContain(key, System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)));
-        Assert.False(Directory.Exists(_cli.OutPath("daily")));
+        Assert.False(Directory.Exists(Cli.OutPath("daily")));
     }
 
     [FixtureFact]
     public async Task Daily_PaperKnownWithVersion_SummariesFoundAndRerunFree()
     {
         // Given: another command (track, paper, import) stored version 3 of the first paper before
-        _hf.SetDayFromFixture(Day, DayFixture);
-        var store = new PaperDigest.Store.PaperStore(PaperDigest.Store.SqliteStore.Open(_cli.DbPath), TimeProvider.System);
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        var store = new PaperDigest.Store.PaperStore(PaperDigest.Store.SqliteStore.Open(Cli.DbPath), TimeProvider.System);
         await store.UpsertAsync([new PaperDigest.Papers.Paper(new PaperDigest.Papers.ArxivId("2602.02276", 3), "Kimi K2.5", "abs", ["Kimi Team"], null, [])], CancellationToken.None);
 
         // When
-        var first = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
-        var requests = _llm.ChatRequests;
-        var second = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
+        var first = await Cli.RunAsync("daily", "--date", Day, "--limit", "2");
+        var requests = LlmServer.ChatRequests;
+        var second = await Cli.RunAsync("daily", "--date", Day, "--limit", "2");
 
         // Then
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(2, requests);
-        Assert.DoesNotContain("⚠", await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.brief.md")));
+        Assert.DoesNotContain("⚠", await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.brief.md")));
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal(requests, _llm.ChatRequests);
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.json")))!;
+        Assert.Equal(requests, LlmServer.ChatRequests);
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.json")))!;
         Assert.Equal("2602.02276v3", json["papers"]![0]!["id"]!.GetValue<string>());
         Assert.Equal("ok", json["papers"]![0]!["status"]!.GetValue<string>());
     }
@@ -234,17 +217,17 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_InvalidReplyOnce_RetriedAndOk(LlmFault fault)
     {
         // Given
-        _hf.SetDayFromFixture(Day, DayFixture);
-        _cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
-        _llm.Enqueue(fault);
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        Cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
+        LlmServer.Enqueue(fault);
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "1");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "1");
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(2, _llm.ChatRequests);
-        var retry = _llm.Http.Requests[1].Body;
+        Assert.Equal(2, LlmServer.ChatRequests);
+        var retry = LlmServer.Http.Requests[1].Body;
         Assert.Contains("Your reply was not valid", retry);
     }
 
@@ -252,37 +235,37 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_ApiKey_NeverInOutputsLogsOrStore()
     {
         // Given: failures included, so error paths are covered too
-        _hf.SetDayFromFixture(Day, DayFixture);
-        _cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
-        _llm.Enqueue(LlmFault.ServerError, LlmFault.ServerError, LlmFault.ServerError, LlmFault.NotJson);
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        Cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
+        LlmServer.Enqueue(LlmFault.ServerError, LlmFault.ServerError, LlmFault.ServerError, LlmFault.NotJson);
         const string key = "sk-test-SECRET-0123456789";
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "3", "--style", "brief", "--style", "keywords");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "3", "--style", "brief", "--style", "keywords");
 
         // Then
         Assert.Equal(3, result.ExitCode);
         Assert.DoesNotContain(key, result.Out);
         Assert.DoesNotContain(key, result.Error);
-        foreach (var file in Directory.EnumerateFiles(_cli.Dir, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(Cli.Dir, "*", SearchOption.AllDirectories))
             Assert.DoesNotContain(key, System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)));
-        Assert.Contains(_llm.Http.Requests, r => r.Headers.TryGetValue("Authorization", out var a) && a == "Bearer " + key);
+        Assert.Contains(LlmServer.Http.Requests, r => r.Headers.TryGetValue("Authorization", out var a) && a == "Bearer " + key);
     }
 
     [FixtureFact]
     public async Task Daily_Concurrency_BoundsRequestsInFlight()
     {
         // Given
-        _hf.SetDayFromFixture(Day, DayFixture);
-        _cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "3";
-        _llm.Latency = TimeSpan.FromMilliseconds(150);
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        Cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "3";
+        LlmServer.Latency = TimeSpan.FromMilliseconds(150);
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "9");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "9");
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(3, _llm.MaxInFlight);
+        Assert.Equal(3, LlmServer.MaxInFlight);
     }
 
     [FixtureTheory]
@@ -291,15 +274,15 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_StructuredFallbacks_SchemaGoesInPrompt(string mode)
     {
         // Given
-        _hf.SetDayFromFixture(Day, DayFixture);
-        _cli.Env["PAPERDIGEST_LLM__STRUCTURED"] = mode;
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        Cli.Env["PAPERDIGEST_LLM__STRUCTURED"] = mode;
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "1");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "1");
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        var body = JsonNode.Parse(_llm.Http.Requests[0].Body)!;
+        var body = JsonNode.Parse(LlmServer.Http.Requests[0].Body)!;
         Assert.Contains("JSON schema of the reply", body["messages"]![1]!["content"]!.GetValue<string>());
         if (mode == "json_object") Assert.Equal("json_object", body["response_format"]!["type"]!.GetValue<string>());
         else Assert.Null(body["response_format"]);
@@ -309,13 +292,13 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_JsonSchemaMode_SendsStrictSchema()
     {
         // Given
-        _hf.SetDayFromFixture(Day, DayFixture);
+        HfServer.SetDayFromFixture(Day, DayFixture);
 
         // When
-        await _cli.RunAsync("daily", "--date", Day, "--limit", "1", "--lang", "en");
+        await Cli.RunAsync("daily", "--date", Day, "--limit", "1", "--lang", "en");
 
         // Then
-        var body = JsonNode.Parse(_llm.Http.Requests[0].Body)!;
+        var body = JsonNode.Parse(LlmServer.Http.Requests[0].Body)!;
         var format = body["response_format"]!;
         Assert.Equal("json_schema", format["type"]!.GetValue<string>());
         Assert.True(format["json_schema"]!["strict"]!.GetValue<bool>());
@@ -327,33 +310,33 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_NoLlmConfigured_OfflineSummariesLabelled()
     {
         // Given: no key and no base URL
-        _cli.Env.Remove("OPENAI_BASE_URL");
-        _cli.Env.Remove("OPENAI_API_KEY");
-        _hf.SetDayFromFixture(Day, DayFixture);
+        Cli.Env.Remove("OPENAI_BASE_URL");
+        Cli.Env.Remove("OPENAI_API_KEY");
+        HfServer.SetDayFromFixture(Day, DayFixture);
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--style", "keywords");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--style", "keywords");
 
         // Then
         Assert.Equal(0, result.ExitCode);
         Assert.Single(result.Error.Split('\n'), l => l.Contains("no LLM configured", StringComparison.Ordinal));
-        var md = await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.keywords.md"));
+        var md = await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.keywords.md"));
         var summaries = md.Split('\n').Where(l => l.StartsWith("summary:", StringComparison.Ordinal)).ToList();
         Assert.Equal(44, summaries.Count);
         Assert.All(summaries, s => Assert.Contains("[离线摘录：未配置 LLM", s));
-        Assert.Equal(0, _llm.ChatRequests);
+        Assert.Equal(0, LlmServer.ChatRequests);
     }
 
     [FixtureFact]
     public async Task Daily_InputFile_ReadsSavedResponseWithoutNetwork()
     {
         // When
-        var result = await _cli.RunAsync("daily", "--input", Fixtures.Path_("hf_daily_papers/daily_papers_2026-07-21.json"), "--limit", "2", "--lang", "en");
+        var result = await Cli.RunAsync("daily", "--input", Fixtures.Path_("hf_daily_papers/daily_papers_2026-07-21.json"), "--limit", "2", "--lang", "en");
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        Assert.DoesNotContain(_hf.Http.Requests, r => r.PathAndQuery.StartsWith("/api/", StringComparison.Ordinal));
-        var md = await File.ReadAllTextAsync(_cli.OutPath("daily/2026-07-21.brief.en.md")); // en is not digest.lang (zh)
+        Assert.DoesNotContain(HfServer.Http.Requests, r => r.PathAndQuery.StartsWith("/api/", StringComparison.Ordinal));
+        var md = await File.ReadAllTextAsync(Cli.OutPath("daily/2026-07-21.brief.en.md")); // en is not digest.lang (zh)
         Assert.Contains("summary:i) Summary: For ", md);
     }
 
@@ -361,20 +344,20 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_OutputCannotBeWritten_Exit1ClearMessageSummariesKept()
     {
         // Given: --out names a file, so no folder can be made there (as a full or read-only disk would refuse)
-        _hf.SetDayFromFixture(Day, DayFixture);
-        var blocked = Path.Combine(_cli.Dir, "not-a-folder");
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        var blocked = Path.Combine(Cli.Dir, "not-a-folder");
         await File.WriteAllTextAsync(blocked, "x");
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "2", "--out", blocked);
-        var rerun = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "2", "--out", blocked);
+        var rerun = await Cli.RunAsync("daily", "--date", Day, "--limit", "2");
 
         // Then: a plain message, no stack trace; the summaries were stored, so the rerun asks nothing
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error: could not write", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
         Assert.Equal(0, rerun.ExitCode);
-        Assert.Equal(2, _llm.ChatRequests);
+        Assert.Equal(2, LlmServer.ChatRequests);
     }
 
     [Theory]
@@ -385,7 +368,7 @@ public sealed class DailyCommandTests : IAsyncLifetime
     public async Task Daily_BadFlag_Exit2NamingTheFlag(string flag, string value, string named)
     {
         // When
-        var result = await _cli.RunAsync("daily", flag, value);
+        var result = await Cli.RunAsync("daily", flag, value);
 
         // Then
         Assert.Equal(2, result.ExitCode);

@@ -4,37 +4,24 @@ using PaperDigest.Tests.TestSupport;
 namespace PaperDigest.Tests.Cli;
 
 /// <summary>A day's outputs never undo each other, and a complete style is published when another failed (issue 10).</summary>
-public sealed class DailyDayFilesTests : IAsyncLifetime
+public sealed class DailyDayFilesTests : DailyFakesTest
 {
     private const string Day = "2026-02-03";
     private const string DayFixture = "hf_daily_papers/daily_papers_2026-02-03.json";
-    private FakeHuggingFaceServer _hf = null!;
-    private FakeLlmServer _llm = null!;
-    private readonly CliRunner _cli = new();
-
-    public async Task InitializeAsync()
+    protected override Task StartedAsync()
     {
-        _hf = await FakeHuggingFaceServer.StartAsync();
-        _llm = await FakeLlmServer.StartAsync();
-        _cli.UseFakes(_hf, _llm);
-        _hf.SetDayFromFixture(Day, DayFixture);
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _hf.DisposeAsync();
-        await _llm.DisposeAsync();
-        _cli.Dispose();
-    }
-
-    private async Task<JsonNode> JsonAsync(string name) => JsonNode.Parse(await File.ReadAllTextAsync(_cli.OutPath("daily/" + name)))!;
+    private async Task<JsonNode> JsonAsync(string name) => JsonNode.Parse(await File.ReadAllTextAsync(Cli.OutPath("daily/" + name)))!;
 
     [FixtureFact]
     public async Task Daily_ReportAfterBriefAndKeywords_DayJsonHoldsEveryStoredStyle()
     {
         // When
-        var first = await _cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "3");
-        var second = await _cli.RunAsync("daily", "--date", Day, "--style", "report", "--limit", "3");
+        var first = await Cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "3");
+        var second = await Cli.RunAsync("daily", "--date", Day, "--style", "report", "--limit", "3");
 
         // Then
         Assert.Equal(0, first.ExitCode);
@@ -47,25 +34,25 @@ public sealed class DailyDayFilesTests : IAsyncLifetime
             Assert.NotNull(p["summaries"]!["keywords"]!["keywords"]);
             Assert.NotNull(p["summaries"]!["report"]!["results"]);
         });
-        Assert.True(File.Exists(_cli.OutPath($"daily/{Day}.brief.md")));
-        Assert.True(File.Exists(_cli.OutPath($"daily/{Day}.report.md")));
+        Assert.True(File.Exists(Cli.OutPath($"daily/{Day}.brief.md")));
+        Assert.True(File.Exists(Cli.OutPath($"daily/{Day}.report.md")));
     }
 
     [FixtureFact]
     public async Task Daily_OtherLanguage_WritesItsOwnFilesAndLeavesTheDefaultOnes()
     {
         // When
-        var zh = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
-        var zhBrief = await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.brief.md"));
-        var zhJson = await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.json"));
-        var en = await _cli.RunAsync("daily", "--date", Day, "--limit", "2", "--lang", "en");
+        var zh = await Cli.RunAsync("daily", "--date", Day, "--limit", "2");
+        var zhBrief = await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.brief.md"));
+        var zhJson = await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.json"));
+        var en = await Cli.RunAsync("daily", "--date", Day, "--limit", "2", "--lang", "en");
 
         // Then
         Assert.Equal(0, zh.ExitCode);
         Assert.Equal(0, en.ExitCode);
-        Assert.Equal(zhBrief, await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.brief.md")));
-        Assert.Equal(zhJson, await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.json")));
-        Assert.Contains("summary:i) Summary: For ", await File.ReadAllTextAsync(_cli.OutPath($"daily/{Day}.brief.en.md")));
+        Assert.Equal(zhBrief, await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.brief.md")));
+        Assert.Equal(zhJson, await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.json")));
+        Assert.Contains("summary:i) Summary: For ", await File.ReadAllTextAsync(Cli.OutPath($"daily/{Day}.brief.en.md")));
         Assert.Equal("en", (await JsonAsync($"{Day}.en.json"))["lang"]!.GetValue<string>());
         Assert.Contains($"daily/{Day}.brief.en.md", en.Out);
     }
@@ -74,17 +61,17 @@ public sealed class DailyDayFilesTests : IAsyncLifetime
     public async Task Daily_EveryKeywordsFailedEveryBriefOk_PublishesBriefMarksKeywordsExitsThree()
     {
         // Given: the briefs are stored; then the LLM fails every request.
-        var briefs = await _cli.RunAsync("daily", "--date", Day, "--style", "brief", "--limit", "3");
-        _llm.Always = LlmFault.ServerError;
+        var briefs = await Cli.RunAsync("daily", "--date", Day, "--style", "brief", "--limit", "3");
+        LlmServer.Always = LlmFault.ServerError;
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "3");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "3");
 
         // Then
         Assert.Equal(0, briefs.ExitCode);
         Assert.Equal(3, result.ExitCode);
-        Assert.True(File.Exists(_cli.OutPath($"daily/{Day}.brief.md")));
-        Assert.False(File.Exists(_cli.OutPath($"daily/{Day}.keywords.md")));
+        Assert.True(File.Exists(Cli.OutPath($"daily/{Day}.brief.md")));
+        Assert.False(File.Exists(Cli.OutPath($"daily/{Day}.keywords.md")));
         Assert.Contains("not published: keywords", result.Error);
         var json = await JsonAsync($"{Day}.json");
         Assert.All(json["papers"]!.AsArray(), p =>
@@ -99,15 +86,15 @@ public sealed class DailyDayFilesTests : IAsyncLifetime
     public async Task Daily_EveryStyleFailed_PublishesNothingExitsOne()
     {
         // Given
-        _llm.Always = LlmFault.ServerError;
+        LlmServer.Always = LlmFault.ServerError;
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "2");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--style", "brief", "--style", "keywords", "--limit", "2");
 
         // Then
         Assert.Equal(1, result.ExitCode);
-        Assert.False(File.Exists(_cli.OutPath($"daily/{Day}.brief.md")));
-        Assert.False(File.Exists(_cli.OutPath($"daily/{Day}.json")));
+        Assert.False(File.Exists(Cli.OutPath($"daily/{Day}.brief.md")));
+        Assert.False(File.Exists(Cli.OutPath($"daily/{Day}.json")));
         Assert.DoesNotContain("not published: ", result.Error);
     }
 }

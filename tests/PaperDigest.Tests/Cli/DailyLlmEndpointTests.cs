@@ -3,27 +3,14 @@ using PaperDigest.Tests.TestSupport;
 namespace PaperDigest.Tests.Cli;
 
 /// <summary>`daily` against an LLM endpoint that is not there, too slow, or refuses: each says so in words a user can act on.</summary>
-public sealed class DailyLlmEndpointTests : IAsyncLifetime
+public sealed class DailyLlmEndpointTests : DailyFakesTest
 {
     private const string Day = "2026-02-03";
     private const string DayFixture = "hf_daily_papers/daily_papers_2026-02-03.json";
-    private FakeHuggingFaceServer _hf = null!;
-    private FakeLlmServer _llm = null!;
-    private readonly CliRunner _cli = new();
-
-    public async Task InitializeAsync()
+    protected override Task StartedAsync()
     {
-        _hf = await FakeHuggingFaceServer.StartAsync();
-        _llm = await FakeLlmServer.StartAsync();
-        _cli.UseFakes(_hf, _llm);
-        _hf.SetDayFromFixture(Day, DayFixture);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _hf.DisposeAsync();
-        await _llm.DisposeAsync();
-        _cli.Dispose();
+        HfServer.SetDayFromFixture(Day, DayFixture);
+        return Task.CompletedTask;
     }
 
     [FixtureFact]
@@ -31,10 +18,10 @@ public sealed class DailyLlmEndpointTests : IAsyncLifetime
     {
         // Given: OPENAI_BASE_URL points at a port nothing listens on
         var url = ClosedPort.BaseUrl();
-        _cli.Env["OPENAI_BASE_URL"] = url.ToString();
+        Cli.Env["OPENAI_BASE_URL"] = url.ToString();
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "1");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "1");
 
         // Then: not "answered HTTP 0"
         Assert.Equal(1, result.ExitCode);
@@ -46,12 +33,12 @@ public sealed class DailyLlmEndpointTests : IAsyncLifetime
     public async Task Daily_LlmSlowerThanTimeout_SaysSoNamingTheSetting()
     {
         // Given: the LLM answers after 5 s; llm.timeout_seconds is 1
-        _llm.Latency = TimeSpan.FromSeconds(5);
-        _cli.Env["PAPERDIGEST_LLM__TIMEOUT_SECONDS"] = "1";
-        _cli.Env["PAPERDIGEST_LLM__HTTP_RETRIES"] = "0";
+        LlmServer.Latency = TimeSpan.FromSeconds(5);
+        Cli.Env["PAPERDIGEST_LLM__TIMEOUT_SECONDS"] = "1";
+        Cli.Env["PAPERDIGEST_LLM__HTTP_RETRIES"] = "0";
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "1");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "1");
 
         // Then
         Assert.Equal(1, result.ExitCode);
@@ -62,16 +49,16 @@ public sealed class DailyLlmEndpointTests : IAsyncLifetime
     public async Task Daily_ModelRefusesOnePaper_ThatPaperFailedOthersPublishedExit3()
     {
         // Given
-        _cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
-        _llm.Enqueue(LlmFault.Refusal);
+        Cli.Env["PAPERDIGEST_LLM__CONCURRENCY"] = "1";
+        LlmServer.Enqueue(LlmFault.Refusal);
 
         // When
-        var result = await _cli.RunAsync("daily", "--date", Day, "--limit", "2");
+        var result = await Cli.RunAsync("daily", "--date", Day, "--limit", "2");
 
         // Then: a refusal is that paper's failure, asked once
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("failed: 2602.02276 (brief)", result.Error);
         Assert.Contains("the model refused: I can't help with that request.", result.Error);
-        Assert.Equal(2, _llm.ChatRequests);
+        Assert.Equal(2, LlmServer.ChatRequests);
     }
 }

@@ -9,7 +9,7 @@ namespace PaperDigest.Tests.Publishing;
 /// matter, built by the real Jekyll with GitHub Pages' default plugins (optional front matter, README as index,
 /// relative links, titles from headings) and kramdown with GFM input.
 /// </summary>
-public sealed class GitHubPagesBuildTests : IAsyncLifetime
+public sealed class GitHubPagesBuildTests : DailyFakesTest
 {
     private const string Day = "2026-02-03";
 
@@ -17,23 +17,10 @@ public sealed class GitHubPagesBuildTests : IAsyncLifetime
     private const string ModelMarkdown = "，设计了一个**logit引导重注意力（LRA）**模块 <b>粗体</b> <script>alert(1)</script> [链接](javascript:alert(2)) "
         + "{{ site.time }} {% include x.html %}\n# 不是标题";
 
-    private FakeHuggingFaceServer _hf = null!;
-    private FakeLlmServer _llm = null!;
-    private readonly CliRunner _cli = new();
-
-    public async Task InitializeAsync()
+    protected override Task StartedAsync()
     {
-        _hf = await FakeHuggingFaceServer.StartAsync();
-        _llm = await FakeLlmServer.StartAsync();
-        _cli.UseFakes(_hf, _llm);
-        _hf.SetDayFromFixture(Day, "hf_daily_papers/daily_papers_2026-02-03.json");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _hf.DisposeAsync();
-        await _llm.DisposeAsync();
-        _cli.Dispose();
+        HfServer.SetDayFromFixture(Day, "hf_daily_papers/daily_papers_2026-02-03.json");
+        return Task.CompletedTask;
     }
 
     [RenderersFact("jekyll")]
@@ -41,16 +28,16 @@ public sealed class GitHubPagesBuildTests : IAsyncLifetime
     {
         // Given: a day's digests in two styles written by `daily` from a model that writes hostile Markdown,
         // in a repository laid out as daily.yml commits it, with GitHub Pages' configuration
-        _llm.ModelMarkdown = ModelMarkdown;
-        var daily = await _cli.RunAsync("daily", "--date", Day, "--limit", "3", "--style", "brief", "--style", "keywords", "--out", "repo");
+        LlmServer.ModelMarkdown = ModelMarkdown;
+        var daily = await Cli.RunAsync("daily", "--date", Day, "--limit", "3", "--style", "brief", "--style", "keywords", "--out", "repo");
         Assert.Equal(0, daily.ExitCode);
-        var repo = Path.Combine(_cli.Dir, "repo");
+        var repo = Path.Combine(Cli.Dir, "repo");
         await File.WriteAllTextAsync(Path.Combine(repo, "README.md"), "# Daily AI papers\n\nSee [the brief digest](daily/" + Day + ".brief.md).\n");
         const string plugins = "\n  - jekyll-optional-front-matter\n  - jekyll-readme-index\n  - jekyll-relative-links\n  - jekyll-titles-from-headings";
         await File.WriteAllTextAsync(Path.Combine(repo, "_config.yml"), "markdown: kramdown\nkramdown:\n  input: GFM\nplugins:" + plugins + "\nwhitelist:" + plugins + "\n");
 
         // When Jekyll builds it as GitHub Pages does
-        var site = Path.Combine(_cli.Dir, "_site");
+        var site = Path.Combine(Cli.Dir, "_site");
         await RenderersFactAttribute.Run("jekyll", repo, "build", "--quiet", "--safe", "--source", repo, "--destination", site);
 
         // Then every digest is a page, its papers one heading each, the model's text literal (no Liquid run, no HTML, no live script link)
