@@ -24,7 +24,12 @@ internal sealed class DailyBenchmark : IBenchmark
         await using var llm = await FakeLlmServer.StartAsync();
         llm.Latency = latency;
         var profileAt = Array.IndexOf(args, "--profile");
-        var profile = profileAt >= 0 && profileAt + 1 < args.Length ? Enum.Parse<LlmProfile>(args[profileAt + 1], ignoreCase: true) : LlmProfile.OpenAi;
+        var profile = LlmProfile.OpenAi;
+        if (profileAt >= 0 && (profileAt + 1 >= args.Length || !Enum.TryParse(args[profileAt + 1], ignoreCase: true, out profile)))
+        {
+            Console.Error.WriteLine($"--profile: expected one of {string.Join(", ", Enum.GetNames<LlmProfile>())}");
+            return 2;
+        }
         llm.Profile = profile;
         hf.SetDay("2026-02-03", FiftyPapers(papers));
         using var cli = new CliRunner();

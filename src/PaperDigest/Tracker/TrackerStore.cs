@@ -11,20 +11,10 @@ namespace PaperDigest.Tracker;
 internal sealed class TrackerStore(SqliteStore store, TimeProvider time)
 {
     /// <summary>Records that <paramref name="topic"/> found these papers (already in <c>papers</c>); returns how many are new to the topic.</summary>
-    public async Task<int> MergeAsync(string topic, IEnumerable<string> paperIds, CancellationToken cancellationToken)
+    public Task<int> MergeAsync(string topic, IEnumerable<string> paperIds, CancellationToken cancellationToken)
     {
-        await using var connection = await store.ConnectAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var now = time.GetUtcNow().ToString("O");
-        var added = 0;
-        foreach (var id in paperIds.Distinct(StringComparer.Ordinal))
-        {
-            added += await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT OR IGNORE INTO paper_topics (topic, paper_id, first_seen) VALUES (@topic, @id, @now)",
-                new { topic, id, now }, transaction, cancellationToken: cancellationToken));
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return added;
+        var now = time.GetUtcNow();
+        return AddTopicRowsAsync(topic, paperIds.Distinct(StringComparer.Ordinal).Select(id => (id, now)), cancellationToken);
     }
 
     /// <summary>Whether any topic has found any paper yet.</summary>
@@ -34,18 +24,21 @@ internal sealed class TrackerStore(SqliteStore store, TimeProvider time)
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM paper_topics)", cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>Restores a topic's history from its page: each paper first seen on its publication date. Returns the rows added.</summary>
-    public async Task<int> SeedTopicAsync(string topic, IEnumerable<(string Id, DateOnly? Published)> rows, CancellationToken cancellationToken)
+    /// <summary>Restores a topic's history from its page (papers already in <c>papers</c>): each paper first seen on its publication date. Returns the rows added.</summary>
+    public Task<int> SeedTopicAsync(string topic, IEnumerable<(string Id, DateOnly? Published)> rows, CancellationToken cancellationToken) =>
+        AddTopicRowsAsync(topic, rows.Select(r => (r.Id, new DateTimeOffset((r.Published ?? new DateOnly(2000, 1, 1)).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))), cancellationToken);
+
+    /// <summary>One transaction of topic rows; a row the topic already has keeps its first_seen. Returns the rows added.</summary>
+    private async Task<int> AddTopicRowsAsync(string topic, IEnumerable<(string Id, DateTimeOffset FirstSeen)> rows, CancellationToken cancellationToken)
     {
         await using var connection = await store.ConnectAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var added = 0;
-        foreach (var (id, published) in rows)
+        foreach (var (id, firstSeen) in rows)
         {
-            var firstSeen = (published ?? new DateOnly(2000, 1, 1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00.0000000+00:00";
             added += await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT OR IGNORE INTO paper_topics (topic, paper_id, first_seen) SELECT @topic, id, @firstSeen FROM papers WHERE id = @id",
-                new { topic, id, firstSeen }, transaction, cancellationToken: cancellationToken));
+                "INSERT OR IGNORE INTO paper_topics (topic, paper_id, first_seen) VALUES (@topic, @id, @firstSeen)",
+                new { topic, id, firstSeen = firstSeen.ToString("O") }, transaction, cancellationToken: cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
         return added;
