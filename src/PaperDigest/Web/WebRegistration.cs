@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PaperDigest.Listings;
+using PaperDigest.Publishing;
 using PaperDigest.Search;
 using PaperDigest.Summaries;
 
@@ -7,7 +10,11 @@ namespace PaperDigest.Web;
 /// <summary>The reader's read models and pages (for `serve` and `site`), with the search and the summary cache they read.</summary>
 internal static class WebRegistration
 {
-    public static IServiceCollection AddReader(this IServiceCollection services, WebOptions options) =>
+    /// <param name="sources">The configured sources (sources:), whose digests' pages carry their header and listing address.</param>
+    /// <param name="rssBase">arxiv.rss_url, the base of those listings' addresses.</param>
+    public static IServiceCollection AddReader(this IServiceCollection services, WebOptions options, IReadOnlyList<SourceOptions>? sources = null, string rssBase = Sources.ArxivRssClient.DefaultRssBase)
+    {
+        var origins = (sources ?? []).ToDictionary(s => s.Name, s => SourceDigest.DigestOrigin(s, rssBase), StringComparer.Ordinal);
         services.AddSingleton(options)
             .AddSummaryCache()
             .AddSearch()
@@ -15,4 +22,8 @@ internal static class WebRegistration
             .AddSingleton<ReaderTranslations>()
             .AddSingleton<ReaderPageService>()
             .AddSingleton<StaticSiteWriter>();
+        services.TryAddSingleton<ListingStore>();
+        return services.AddSingleton(sp => new SourceDigestPageService(sp.GetRequiredService<ReaderStore>(), sp.GetRequiredService<ReaderPageService>(),
+            sp.GetRequiredService<ListingStore>(), origins));
+    }
 }
