@@ -39,6 +39,13 @@ public class ReaderServerFixture : IAsyncLifetime
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
+    /// <summary>GET <paramref name="path"/>: its status, body and media type.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, string Body, string? Type)> GetAsync(string path)
+    {
+        using var response = await Client.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
+    }
+
     public async Task DisposeAsync()
     {
         Client.Dispose();

@@ -12,18 +12,12 @@ namespace PaperDigest.Tests.Web;
 /// <summary>The reader's pages, API and feed of a named source's digests (`daily --source`), through the real app on 127.0.0.1.</summary>
 public sealed class SourceDigestPageTests(SourceDigestServerFixture server) : IClassFixture<SourceDigestServerFixture>
 {
-    private async Task<(HttpStatusCode Status, string Body, string? Type)> GetAsync(string path)
-    {
-        using var response = await server.Client.GetAsync(path);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
-    }
-
     [Fact]
     public async Task SourceDay_Stored_ShowsPapersMostRelevantFirstWithScoreWhyAndSummary()
     {
         // Given robotics' digest of 2026-02-03: the grasping paper (0.81, summarized) before the locomotion paper (0.42)
         // When its page is requested
-        var (status, body, type) = await GetAsync("/daily/robotics/2026-02-03");
+        var (status, body, type) = await server.GetAsync("/daily/robotics/2026-02-03");
 
         // Then the papers come most relevant first, each with its score and why, the stored summary shown
         Assert.Equal(HttpStatusCode.OK, status);
@@ -43,7 +37,7 @@ public sealed class SourceDigestPageTests(SourceDigestServerFixture server) : IC
     {
         // Given a "why" entry holding a script tag and markup
         // When the day's page is requested
-        var (_, body, _) = await GetAsync("/daily/robotics/2026-02-03");
+        var (_, body, _) = await server.GetAsync("/daily/robotics/2026-02-03");
 
         // Then it is encoded text: no element is made of it
         Assert.Contains("like: &lt;script&gt;window.__xss=1&lt;/script&gt;Evil &lt;b&gt;Bold&lt;/b&gt;", body, StringComparison.Ordinal);
@@ -56,8 +50,8 @@ public sealed class SourceDigestPageTests(SourceDigestServerFixture server) : IC
     {
         // Given robotics' digests of 2026-02-03 and 2026-02-02
         // When its archive is requested, with and without the trailing slash
-        var (status, body, _) = await GetAsync("/daily/robotics/");
-        var (bare, _, _) = await GetAsync("/daily/robotics");
+        var (status, body, _) = await server.GetAsync("/daily/robotics/");
+        var (bare, _, _) = await server.GetAsync("/daily/robotics");
 
         // Then both days are linked, newest first, with their paper counts and the source's feed
         Assert.Equal(HttpStatusCode.OK, status);
@@ -69,66 +63,45 @@ public sealed class SourceDigestPageTests(SourceDigestServerFixture server) : IC
     }
 
     [Fact]
-    public async Task Archive_SourceDigestsStored_LinksEachSourceAndKeepsTheHuggingFaceDays()
+    public async Task HuggingFacePages_SourceDigestsStored_ArchiveLinksEachSourceTheDayStaysHuggingFaces()
     {
-        // Given Hugging Face days and robotics' digests
-        // When the archive is requested
-        var (status, body, _) = await GetAsync("/daily/");
+        // Given Hugging Face days and robotics' digests, one of the same date
+        // When the archive and the Hugging Face day are requested
+        var archive = await server.GetAsync("/daily/");
+        var day = await server.GetAsync("/daily/2026-02-03");
 
-        // Then it links the source, says what it reads, and still lists the Hugging Face days
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("<a href=\"/daily/robotics\">robotics</a> <span class=\"meta\">arXiv cs.RO (robotics) · 2 days, newest 2026-02-03</span>", body, StringComparison.Ordinal);
-        Assert.Contains("href=\"/daily/2026-02-03\"", body, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task HuggingFaceDay_SourceDigestOfTheSameDay_StaysTheHuggingFaceDigest()
-    {
-        // Given a Hugging Face day and a source digest of the same date
-        // When the Hugging Face day is requested
-        var (status, body, _) = await GetAsync("/daily/2026-02-03");
-
-        // Then it is the Hugging Face digest, without the source's papers or relevance
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Hugging Face Daily Papers</a>, most upvoted first", body, StringComparison.Ordinal);
-        Assert.DoesNotContain(F.TopTitle, body, StringComparison.Ordinal);
-        Assert.DoesNotContain("Relevance", body, StringComparison.Ordinal);
+        // Then the archive links the source, says what it reads, and still lists the Hugging Face days
+        Assert.Equal(HttpStatusCode.OK, archive.Status);
+        Assert.Contains("<a href=\"/daily/robotics\">robotics</a> <span class=\"meta\">arXiv cs.RO (robotics) · 2 days, newest 2026-02-03</span>", archive.Body, StringComparison.Ordinal);
+        Assert.Contains("href=\"/daily/2026-02-03\"", archive.Body, StringComparison.Ordinal);
+        // and the day is the Hugging Face digest, without the source's papers or relevance
+        Assert.Equal(HttpStatusCode.OK, day.Status);
+        Assert.Contains("Hugging Face Daily Papers</a>, most upvoted first", day.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(F.TopTitle, day.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Relevance", day.Body, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("/daily/vision/")]
-    [InlineData("/daily/vision/2026-02-03")]
-    [InlineData("/daily/robotics/2026-01-01")]
-    [InlineData("/feeds/daily/vision.atom")]
-    [InlineData("/feeds/daily/..%2F..%2Fetc.atom")]
-    public async Task Get_UnknownSourceOrDay_Answers404Page(string path)
+    [InlineData("/daily/vision/", 404)]
+    [InlineData("/daily/vision/2026-02-03", 404)]
+    [InlineData("/daily/robotics/2026-01-01", 404)]
+    [InlineData("/feeds/daily/vision.atom", 404)]
+    [InlineData("/feeds/daily/..%2F..%2Fetc.atom", 404)]
+    [InlineData("/daily/robotics/2026-13-99", 400)]
+    [InlineData("/daily/robotics/yesterday", 400)]
+    [InlineData("/daily/Robotics/2026-02-03", 400)]
+    [InlineData("/daily/2026-02-03/2026-02-03", 400)]
+    [InlineData("/daily/%3Cscript%3E/2026-02-03", 400)]
+    public async Task Get_UnknownOrMalformedSourceOrDay_AnswersAnErrorPage(string path, int expected)
     {
         // Given robotics' digests only
-        // When another source, or a day robotics has no digest of, is requested
-        var (status, body, type) = await GetAsync(path);
+        // When another source or a day robotics has no digest of (404), or a source that is no name or a day that is no day (400), is requested
+        var (status, body, type) = await server.GetAsync(path);
 
-        // Then the answer is a 404 page
-        Assert.Equal(HttpStatusCode.NotFound, status);
+        // Then the answer is that error as an HTML page, the input encoded
+        Assert.Equal(expected, (int)status);
         Assert.Equal("text/html", type);
-        Assert.Contains("<h1>Not found</h1>", body, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("/daily/robotics/2026-13-99")]
-    [InlineData("/daily/robotics/yesterday")]
-    [InlineData("/daily/Robotics/2026-02-03")]
-    [InlineData("/daily/2026-02-03/2026-02-03")]
-    [InlineData("/daily/%3Cscript%3E/2026-02-03")]
-    public async Task SourceDay_MalformedSourceOrDay_Answers400Page(string path)
-    {
-        // Given the reader
-        // When the source is not a source name or the day not a day
-        var (status, body, type) = await GetAsync(path);
-
-        // Then the answer is a 400 page saying which, the input encoded
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("text/html", type);
-        Assert.Contains("<h1>Bad request</h1>", body, StringComparison.Ordinal);
+        Assert.Contains(expected == 404 ? "<h1>Not found</h1>" : "<h1>Bad request</h1>", body, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -190,7 +163,7 @@ public sealed class SourceDigestPageTests(SourceDigestServerFixture server) : IC
     {
         // Given robotics' two days
         // When its feed is requested
-        var (status, body, type) = await GetAsync("/feeds/daily/robotics.atom");
+        var (status, body, type) = await server.GetAsync("/feeds/daily/robotics.atom");
 
         // Then it is Atom with the three papers, its alternate link the source's archive
         Assert.Equal(HttpStatusCode.OK, status);
