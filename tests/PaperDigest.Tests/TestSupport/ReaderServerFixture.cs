@@ -32,11 +32,17 @@ public class ReaderServerFixture : IAsyncLifetime
         var options = new AppOptions();
         options.Store.Path = _store.Path_;
         Configure(options);
-        _app = WebApp.Build("http://127.0.0.1:0", services => Composition.Register(services, AppCommand.Serve, options, new Secrets(null, null), TimeProvider.System, TextWriter.Null));
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        (_app, BaseAddress) = await StartAsync(options);
         Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Starts the real reader (as `serve` composes it) on a free port of 127.0.0.1 with these options; the caller stops it.</summary>
+    internal static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(AppOptions options)
+    {
+        var app = WebApp.Build("http://127.0.0.1:0", services => Composition.Register(services, AppCommand.Serve, options, new Secrets(null, null), TimeProvider.System, TextWriter.Null));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>GET <paramref name="path"/>: its status, body and media type.</summary>
