@@ -4,23 +4,14 @@ using PaperDigest.Tests.TestSupport;
 namespace PaperDigest.Tests.Ranking;
 
 /// <summary>`daily --source` with llm.embeddings_model: the real CLI and store, a fake arXiv RSS server and the fake LLM (chat and embeddings) on 127.0.0.1.</summary>
-public sealed class EmbeddingDailyTests : IAsyncLifetime
+public sealed class EmbeddingDailyTests : SourceFakesTest
 {
     private static readonly DateOnly Day = new(2026, 9, 24);
-    private FakeArxivRssServer _rss = null!;
-    private FakeLlmServer _llm = null!;
-    private readonly CliRunner _cli = new();
 
-    public async Task InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        _rss = await FakeArxivRssServer.StartAsync();
-        _llm = await FakeLlmServer.StartAsync();
-        _cli.UseFakes(null, _llm);
-        _cli.Env["ARXIV_RSS_URL"] = _rss.BaseUrl.ToString();
-        _cli.Env["PAPERDIGEST_ARXIV__RETRY_DELAY_MS"] = "20";
-        _cli.Env["PAPERDIGEST_READING__ARXIV_BASE_URL"] = "http://127.0.0.1:9/"; // nothing to read: summaries from the abstracts
-        _cli.Env["PAPERDIGEST_LLM__EMBEDDINGS_MODEL"] = "text-embedding-3-small";
-        await File.WriteAllTextAsync(Path.Combine(_cli.Dir, "lib.json"), """
+        Cli.Env["PAPERDIGEST_LLM__EMBEDDINGS_MODEL"] = "text-embedding-3-small";
+        await File.WriteAllTextAsync(Path.Combine(Cli.Dir, "lib.json"), """
             [
               {"title": "Learning Agile Locomotion for Quadruped Robots", "author": [{"family": "Tan", "given": "Jie"}],
                "abstract": "Reinforcement learning of legged locomotion policies transferred from simulation to real quadruped robots.",
@@ -29,7 +20,7 @@ public sealed class EmbeddingDailyTests : IAsyncLifetime
                "accessed": {"date-parts": [[2021, 1, 1]]}}
             ]
             """);
-        await File.WriteAllTextAsync(Path.Combine(_cli.Dir, "paperdigest.yml"), """
+        await File.WriteAllTextAsync(Path.Combine(Cli.Dir, "paperdigest.yml"), """
             sources:
               - name: robotics
                 arxiv_categories: [cs.RO]
@@ -39,7 +30,7 @@ public sealed class EmbeddingDailyTests : IAsyncLifetime
               library: lib.json
               authors: [Sergey Levine]
             """);
-        _rss.SetFeed(FakeArxivRssServer.Listing(Day,
+        Rss.SetFeed(FakeArxivRssServer.Listing(Day,
         [
             ("2609.40001", "Tokenizer Choices for Multilingual Translation", "We compare subword tokenizers for machine translation across many languages.", "A. Author", "cs.RO", "new"),
             ("2609.40002", "Speech Recognition for Noisy Rooms", "Transformer acoustic models for robust speech recognition in noisy rooms.", "B. Author", "cs.RO", "new"),
@@ -48,28 +39,21 @@ public sealed class EmbeddingDailyTests : IAsyncLifetime
         ]));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _rss.DisposeAsync();
-        await _llm.DisposeAsync();
-        _cli.Dispose();
-    }
-
     [Fact]
     public async Task DailySource_EmbeddingsConfigured_RelevanceFromEmbeddingsAndRerunAsksNothing()
     {
         // Given an endpoint that answers the first embeddings request 429 (Retry-After: 1)
-        _llm.Embeddings.RateLimitNext = 1;
+        Llm.Embeddings.RateLimitNext = 1;
 
         // When the source's digest is made twice
-        var first = await _cli.RunAsync("daily", "--source", "robotics");
-        var embeddings = _llm.Embeddings.Requests;
-        var second = await _cli.RunAsync("daily", "--source", "robotics");
+        var first = await Cli.RunAsync("daily", "--source", "robotics");
+        var embeddings = Llm.Embeddings.Requests;
+        var second = await Cli.RunAsync("daily", "--source", "robotics");
 
         // Then the locomotion paper leads, its relevance naming the library paper it is like (the embeddings path: no "term:")
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.DoesNotContain("embeddings", first.Error, StringComparison.Ordinal);
-        var papers = JsonNode.Parse(await File.ReadAllTextAsync(_cli.OutPath("daily/robotics/2026-09-24.json")))!["papers"]!.AsArray();
+        var papers = JsonNode.Parse(await File.ReadAllTextAsync(Cli.OutPath("daily/robotics/2026-09-24.json")))!["papers"]!.AsArray();
         Assert.Equal("2609.40003v1", papers[0]!["id"]!.GetValue<string>());
         Assert.Equal(3, papers.Count);
         var why = papers[0]!["relevance"]!["why"]!.AsArray().Select(w => w!.GetValue<string>()).ToList();
@@ -80,10 +64,10 @@ public sealed class EmbeddingDailyTests : IAsyncLifetime
 
         // And one embeddings request for 2 library papers and 4 listed (sent again after the 429); the rerun embeds nothing
         Assert.Equal(2, embeddings);
-        Assert.Equal([6], _llm.Embeddings.BatchSizes);
-        Assert.Equal(6, _llm.Embeddings.Inputs);
+        Assert.Equal([6], Llm.Embeddings.BatchSizes);
+        Assert.Equal(6, Llm.Embeddings.Inputs);
         Assert.True(second.ExitCode == 0, second.Error);
-        Assert.Equal(embeddings, _llm.Embeddings.Requests);
+        Assert.Equal(embeddings, Llm.Embeddings.Requests);
         Assert.Contains("LLM 0 requests", second.Out, StringComparison.Ordinal);
     }
 
@@ -91,10 +75,10 @@ public sealed class EmbeddingDailyTests : IAsyncLifetime
     public async Task DailySource_EmbeddingsModelRefused_RanksOfflineWithOneWarningAndSucceeds()
     {
         // Given an embeddings model the endpoint does not serve
-        _cli.Env["PAPERDIGEST_LLM__EMBEDDINGS_MODEL"] = "text-embedding-9-huge";
+        Cli.Env["PAPERDIGEST_LLM__EMBEDDINGS_MODEL"] = "text-embedding-9-huge";
 
         // When the source's digest is made
-        var result = await _cli.RunAsync("daily", "--source", "robotics");
+        var result = await Cli.RunAsync("daily", "--source", "robotics");
 
         // Then the digest is made (exit 0), ranked offline, and one warning says which key to fix
         Assert.True(result.ExitCode == 0, result.Error);
@@ -103,17 +87,17 @@ public sealed class EmbeddingDailyTests : IAsyncLifetime
         Assert.Contains("ranks the profile offline", warning, StringComparison.Ordinal);
         Assert.Contains("PAPERDIGEST_LLM__EMBEDDINGS_MODEL", warning, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-test-SECRET", result.Error, StringComparison.Ordinal);
-        var papers = JsonNode.Parse(await File.ReadAllTextAsync(_cli.OutPath("daily/robotics/2026-09-24.json")))!["papers"]!.AsArray();
+        var papers = JsonNode.Parse(await File.ReadAllTextAsync(Cli.OutPath("daily/robotics/2026-09-24.json")))!["papers"]!.AsArray();
         Assert.Equal("2609.40003v1", papers[0]!["id"]!.GetValue<string>());
         Assert.Contains(papers[0]!["relevance"]!["why"]!.AsArray(), w => w!.GetValue<string>().StartsWith("term: ", StringComparison.Ordinal));
-        Assert.Equal(1, _llm.Embeddings.Requests); // a 404 is not retried
+        Assert.Equal(1, Llm.Embeddings.Requests); // a 404 is not retried
     }
 
     [Fact]
     public async Task DailySource_BadEmbeddingsModel_IsConfigurationErrorNamingTheKey()
     {
-        _cli.Env["PAPERDIGEST_LLM__EMBEDDINGS_MODEL"] = "text embedding\t3";
-        var result = await _cli.RunAsync("daily", "--source", "robotics");
+        Cli.Env["PAPERDIGEST_LLM__EMBEDDINGS_MODEL"] = "text embedding\t3";
+        var result = await Cli.RunAsync("daily", "--source", "robotics");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("llm.embeddings_model", result.Error, StringComparison.Ordinal);
     }
