@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PaperDigest.Papers;
 
 namespace PaperDigest.Llm;
 
@@ -56,8 +55,8 @@ internal sealed class EmbeddingsClient(LlmClient llm, string model)
     /// <summary>The text within <see cref="MaxInputTokens"/> (cut between characters, never inside a surrogate pair), and never empty.</summary>
     internal static string Cut(string text)
     {
-        var t = Whitespace.Collapse(text);
-        if (t.Length == 0) return ".";
+        var t = text.Trim();
+        if (t.Length == 0) return "."; // OpenAI refuses an empty input
         double tokens = 0;
         for (var i = 0; i < t.Length; i++)
         {
@@ -88,8 +87,8 @@ internal sealed class EmbeddingsClient(LlmClient llm, string model)
     private static string Hint(HttpStatusCode status, string words) => status switch
     {
         HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => " (check OPENAI_API_KEY)",
-        HttpStatusCode.NotFound when words.Contains("model", StringComparison.OrdinalIgnoreCase) => " (llm.embeddings_model names a model this endpoint does not serve)",
-        HttpStatusCode.NotFound => " (OPENAI_BASE_URL has no /embeddings, or llm.embeddings_model is not served there)",
+        HttpStatusCode.NotFound when words.Contains("model", StringComparison.OrdinalIgnoreCase) => " (check llm.embeddings_model)",
+        HttpStatusCode.NotFound => " (no /embeddings at OPENAI_BASE_URL, or llm.embeddings_model is not served there)",
         HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => " (check llm.embeddings_model)",
         _ => "",
     };

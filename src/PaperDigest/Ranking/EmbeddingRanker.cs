@@ -7,9 +7,8 @@ namespace PaperDigest.Ranking;
 /// Ranking by embeddings (llm.embeddings_model): the title and abstract of every library paper and candidate as a vector
 /// from the endpoint, cached per paper version and model (<see cref="EmbeddingStore"/>), so a rerun asks nothing. A
 /// candidate scores by its cosine to the library's recency-weighted centroid and to its nearest library paper (an old one
-/// counting half), plus the
-/// profile's keywords and authors (<see cref="ProfileMatcher"/>); its why names the nearest library papers. When the
-/// endpoint fails, <paramref name="unavailable"/> is told and the offline ranker ranks instead.
+/// counting half), plus the profile's keywords and authors (<see cref="ProfileMatcher"/>); its why names the nearest
+/// library papers. When the endpoint fails, <paramref name="unavailable"/> is told and the offline ranker ranks instead.
 /// </summary>
 internal sealed class EmbeddingRanker(
     IReadOnlyList<LibraryPaper> library, ProfileMatcher matcher, EmbeddingsClient embeddings, EmbeddingStore store,
@@ -61,8 +60,8 @@ internal sealed class EmbeddingRanker(
     }
 
     /// <summary>
-    /// A paper version has one vector: when it comes twice with different texts (a liked paper as the store and as the
-    /// listing has it), the text without a vector takes the other's, so the two never take turns at being embedded.
+    /// A paper version has one vector: when it comes twice with different texts (a library entry and the listing's), the
+    /// text without a vector takes the other's, so one run embeds the paper once.
     /// </summary>
     private static void ShareWithinPaper(IReadOnlyList<EmbeddingKey> keys, Dictionary<EmbeddingKey, float[]> found)
     {
@@ -71,9 +70,9 @@ internal sealed class EmbeddingRanker(
             if (!found.ContainsKey(key) && byPaper.TryGetValue((key.Item, key.Version), out var vector)) found[key] = vector;
     }
 
-    /// <summary>What is embedded of a paper: its title and abstract.</summary>
+    /// <summary>What is embedded of a paper: its title and abstract, single-spaced, on two lines.</summary>
     internal static string Text(string title, string abstractText) =>
-        abstractText.Length == 0 ? Whitespace.Collapse(title) : Whitespace.Collapse(title) + "\n\n" + Whitespace.Collapse(abstractText);
+        (Whitespace.Collapse(title) + "\n" + Whitespace.Collapse(abstractText)).Trim();
 
     /// <summary>The scoring alone, pure: candidates (in listing order) with their vectors against the library's.</summary>
     internal static IReadOnlyList<RankedPaper> Rank(

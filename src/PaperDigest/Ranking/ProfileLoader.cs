@@ -33,7 +33,7 @@ internal sealed partial class ProfileLoader(
     private void Unavailable(LlmException ex)
     {
         if (Interlocked.Exchange(ref _embeddingsFailed, 1) != 0) return;
-        LogUnavailable(_logger, embeddings!.Model, ex.Message, Fix(ex));
+        LogUnavailable(_logger, embeddings!.Model, ex.Message.TrimEnd('.', ' '), Fix(ex));
     }
 
     /// <summary>Which key to change, in plain words.</summary>
