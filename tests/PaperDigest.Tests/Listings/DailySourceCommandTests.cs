@@ -94,18 +94,18 @@ public sealed class DailySourceCommandTests : SourceFakesTest
     public async Task DailySource_ThenTheReader_ApiAnswersTheFileAndSiteWritesTheDay()
     {
         // Given a source's digest of 25 Sep made by `daily --source`
-        _rss.SetFeed(FakeArxivRssServer.Listing(new DateOnly(2026, 9, 25),
+        Rss.SetFeed(FakeArxivRssServer.Listing(new DateOnly(2026, 9, 25),
         [
             ("2609.30001", "Local Learning Rules for Spiking Networks", "Local learning in spiking networks.", "C. D", "cs.LG", "new"),
             ("2609.30002", "A Survey of <b>Tokenizers</b>", "Tokenizers, surveyed.", "E. F", "cs.CL", "new"),
         ]));
-        var daily = await _cli.RunAsync("daily", "--source", "ml", "--style", "brief", "--style", "keywords");
+        var daily = await Cli.RunAsync("daily", "--source", "ml", "--style", "brief", "--style", "keywords");
         Assert.True(daily.ExitCode == 0, daily.Error);
 
         // When the reader is started on that store with that configuration, and the static site is written
         var options = new PaperDigest.Configuration.AppOptions();
-        options.Store.Path = _cli.DbPath;
-        options.Arxiv.RssUrl = _rss.BaseUrl.ToString();
+        options.Store.Path = Cli.DbPath;
+        options.Arxiv.RssUrl = Rss.BaseUrl.ToString();
         options.Sources.Add(new PaperDigest.Listings.SourceOptions { Name = "ml", ArxivCategories = ["cs.LG", "cs.AI", "cs.CL", "stat.ML"] });
         var (app, address) = await ReaderServerFixture.StartAsync(options);
         string api;
@@ -115,13 +115,13 @@ public sealed class DailySourceCommandTests : SourceFakesTest
             api = await client.GetStringAsync("/api/daily/ml/2026-09-25");
             await app.StopAsync();
         }
-        var site = await _cli.RunAsync("site");
+        var site = await Cli.RunAsync("site");
 
         // Then the API's day is the published file, relevance and all, and the site has the day's page
-        Assert.Equal(await File.ReadAllTextAsync(_cli.OutPath("daily/ml/2026-09-25.json")), api);
+        Assert.Equal(await File.ReadAllTextAsync(Cli.OutPath("daily/ml/2026-09-25.json")), api);
         Assert.Contains("\"relevance\": {", api, StringComparison.Ordinal);
         Assert.True(site.ExitCode == 0, site.Error);
-        var page = await File.ReadAllTextAsync(_cli.OutPath("site/daily/ml/2026-09-25/index.html"));
+        var page = await File.ReadAllTextAsync(Cli.OutPath("site/daily/ml/2026-09-25/index.html"));
         Assert.Contains("Local Learning Rules for Spiking Networks", page, StringComparison.Ordinal);
         Assert.Contains("keyword: local learning", page, StringComparison.Ordinal);
     }
