@@ -70,6 +70,8 @@ internal static class DoctorCommand
                 await output.WriteLineAsync(llm.Redact(line));
                 needed &= ok;
             }
+            if (services.GetService<EmbeddingsClient>() is { } embeddings)
+                await output.WriteLineAsync(llm.Redact(await CheckEmbeddingsAsync(embeddings, context.Time, cancellationToken)));
         }
 
         await output.WriteLineAsync(needed ? "`daily` can run." : "`daily` cannot run as configured: fix the FAIL lines above.");
@@ -174,6 +176,25 @@ internal static class DoctorCommand
         catch (Exception ex) when (ex is HttpRequestException or SourceException or ArxivQueryException or ArxivFeedFormatException)
         {
             return $"FAIL arXiv: {ex.Message} (or the network); `track` and `paper` need it, `daily` does not";
+        }
+    }
+
+    /// <summary>
+    /// llm.embeddings_model: one tiny input. Not needed for `daily` (a failing endpoint ranks with the offline model), so a
+    /// failure is said with what to fix but does not fail the doctor.
+    /// </summary>
+    private static async Task<string> CheckEmbeddingsAsync(EmbeddingsClient embeddings, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            var vectors = await embeddings.EmbedAsync(["PaperDigest doctor: embeddings check"], cancellationToken);
+            var ms = time.GetElapsedTime(started).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+            return $"ok   LLM embeddings: {embeddings.Model} answered in {ms} ms ({vectors[0].Length} dimensions); `daily --source` ranks by embeddings";
+        }
+        catch (LlmException ex)
+        {
+            return $"FAIL LLM embeddings: {embeddings.Model}: {ex.Message}; fix llm.embeddings_model (or unset it); until then `daily --source` ranks with the offline model";
         }
     }
 

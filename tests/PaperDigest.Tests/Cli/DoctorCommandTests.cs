@@ -35,7 +35,6 @@ public sealed class DoctorCommandTests : IAsyncLifetime
     {
         // When
         var result = await _cli.RunAsync("doctor");
-        File.WriteAllText("/tmp/doctor-out.txt", result.Out + "\n---\n" + result.Error);
 
         // Then: one ok line per check, nothing failed, no key shown
         Assert.Equal(0, result.ExitCode);
@@ -51,6 +50,39 @@ public sealed class DoctorCommandTests : IAsyncLifetime
         Assert.Contains("`daily` can run.", result.Out);
         Assert.DoesNotContain(Key, result.Out + result.Error);
         Assert.Equal(1, _llm.ChatRequests);
+    }
+
+    [Fact]
+    public async Task Doctor_EmbeddingsModelServed_SaysItsDimensionsExit0()
+    {
+        // Given an embeddings model the endpoint serves
+        _cli.Env["PAPERDIGEST_LLM__EMBEDDINGS_MODEL"] = "text-embedding-3-small";
+
+        // When
+        var result = await _cli.RunAsync("doctor");
+
+        // Then one request to /embeddings, and the line says what it answered
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"ok   LLM embeddings: text-embedding-3-small answered in", result.Out);
+        Assert.Contains($"({FakeEmbeddings.Dimensions} dimensions)", result.Out);
+        Assert.Equal(1, _llm.Embeddings.Requests);
+    }
+
+    [Fact]
+    public async Task Doctor_EmbeddingsModelUnknown_SaysWhatToFixButDailyCanRunExit0()
+    {
+        // Given an embeddings model the endpoint does not serve (404 model_not_found)
+        _cli.Env["PAPERDIGEST_LLM__EMBEDDINGS_MODEL"] = "no-such-embedder";
+
+        // When
+        var result = await _cli.RunAsync("doctor");
+
+        // Then the failure names the key and the fallback, and `daily` can still run (offline ranking)
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("FAIL LLM embeddings: no-such-embedder: the embeddings endpoint answered HTTP 404", result.Out);
+        Assert.Contains("fix llm.embeddings_model (or unset it)", result.Out);
+        Assert.Contains("`daily` can run.", result.Out);
+        Assert.DoesNotContain(Key, result.Out + result.Error);
     }
 
     [Fact]
