@@ -1,0 +1,26 @@
+namespace PaperDigest.Search;
+
+/// <summary>
+/// How much ranking one query may cost. FTS5's BM25 first walks each ranked term's whole doclist (about
+/// <see cref="WalkMicroseconds"/> an entry), then costs about <see cref="RowMicroseconds"/> a ranked row. A query whose
+/// matches fit <see cref="RankBudgetMicroseconds"/> (and <see cref="RankCap"/>) is ranked exactly; beyond, only bounded
+/// candidates: the newest <see cref="CandidateCap"/> title matches and <see cref="FillCap"/> newest others, or the newest
+/// CandidateCap matches. Words in more than <see cref="FrequentDf"/> papers filter but are not ranked.
+/// </summary>
+internal sealed record SearchOptions
+{
+    /// <summary>At most this many matches are ranked exactly (int.MaxValue: always, whatever the cost).</summary>
+    public int RankCap { get; init; } = 8000;
+
+    public int CandidateCap { get; init; } = 2000;
+
+    public int FillCap { get; init; } = 500;
+
+    public int FrequentDf { get; init; } = 40_000;
+
+    public double RankBudgetMicroseconds { get; init; } = 10_000;
+
+    public double WalkMicroseconds { get; init; } = 0.075;
+
+    public double RowMicroseconds { get; init; } = 1.5;
+}
