@@ -117,7 +117,10 @@ internal sealed class ScaleBenchmark : IBenchmark
         Console.WriteLine($"load average {LoadAverage()}");
     }
 
-    /// <summary>Per mix query: the path taken, ms with the cap and without (exact), and how many of the exact top 10 the capped page keeps.</summary>
+    /// <summary>
+    /// Per mix query: the path taken, ms (wall and CPU, the faster of two runs) bounded and exact (no cap), and how many
+    /// of the exact top 10 the bounded page keeps.
+    /// </summary>
     private static async Task OverlapAsync(SqliteStore store, SearchStore search, CancellationToken ct)
     {
         var exact = new SearchStore(store, new SearchOptions { RankCap = int.MaxValue });
@@ -127,8 +130,13 @@ internal sealed class ScaleBenchmark : IBenchmark
         Console.WriteLine("query                                  path     total      ms    cpu  exact ms    cpu  top-10 overlap");
         foreach (var q in BenchQueries.All)
         {
+            // Each twice, alternating, keeping the faster run: neither gains from pages the other brought into the cache.
             var (ms, cpu, page) = await TimeQuery(search, q, ct);
             var (referenceMs, referenceCpu, reference) = await TimeQuery(exact, q, ct);
+            var again = await TimeQuery(search, q, ct);
+            var referenceAgain = await TimeQuery(exact, q, ct);
+            (ms, cpu) = (Math.Min(ms, again.Wall), Math.Min(cpu, again.Cpu));
+            (referenceMs, referenceCpu) = (Math.Min(referenceMs, referenceAgain.Wall), Math.Min(referenceCpu, referenceAgain.Cpu));
             exactMs.Add(referenceMs);
             exactCpu.Add(referenceCpu);
             var want = reference.Hits.Take(10).Select(h => h.Id).ToList();
@@ -141,7 +149,7 @@ internal sealed class ScaleBenchmark : IBenchmark
                 $"{(label.Length > 38 ? label[..38] : label),-38} {(page.Bounded ? "bounded" : "exact"),-7} {page.Total,7:N0}{(page.Bounded ? "+" : " ")} {ms,7:F1} {cpu,6:F1} {referenceMs,9:F1} {referenceCpu,6:F1}  {share * 10,4:F0}/10"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"overlap       top-10 overlap with exact BM25: mean {all.Average():P1} over {all.Count} queries; {(bounded.Count > 0 ? bounded.Average() : 1):P1} over the {bounded.Count} bounded ones; exact ranking (before): p95 {WebBenchmark.Percentile(exactMs, 95):F2} ms, cpu p95 {WebBenchmark.Percentile(exactCpu, 95):F2} ms (one run each)"));
+            $"overlap       top-10 overlap with exact BM25: mean {all.Average():P1} over {all.Count} queries; {(bounded.Count > 0 ? bounded.Average() : 1):P1} over the {bounded.Count} bounded ones; exact ranking (before): p95 {WebBenchmark.Percentile(exactMs, 95):F2} ms, cpu p95 {WebBenchmark.Percentile(exactCpu, 95):F2} ms (the faster of two runs each)"));
     }
 
     /// <summary>
