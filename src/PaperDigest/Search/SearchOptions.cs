@@ -18,6 +18,9 @@ internal sealed record SearchOptions
 
     public int FrequentDf { get; init; } = 40_000;
 
+    /// <summary>Words' document counts are estimated from this many newest papers (see SearchStore).</summary>
+    public int DfSample { get; init; } = 4000;
+
     public double RankBudgetMicroseconds { get; init; } = 10_000;
 
     public double WalkMicroseconds { get; init; } = 0.075;

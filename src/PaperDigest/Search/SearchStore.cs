@@ -127,17 +127,23 @@ internal sealed class SearchStore(SqliteStore store, SearchOptions? options = nu
     /// <summary>
     /// The words' CTE. A word in more than FrequentDf papers is a near-stopword: it must occur, but is not ranked: FTS5's
     /// BM25 walks a term's whole doclist to weigh it, and gives a word in most papers almost no weight (its idf is
-    /// clamped to 1e-6 once it is in half of them).
+    /// clamped to 1e-6 once it is in half of them). Document counts are estimated from the newest DfSample papers, a
+    /// walk of a bounded part of each doclist; they only choose how to rank, never a score.
     /// </summary>
     private async Task<(string Cte, bool Bounded)> WordsAsync(SqliteConnection connection, DynamicParameters p, SearchTerms terms, CancellationToken ct)
     {
         if (_options.RankCap == int.MaxValue)
             return await IndexAsync(connection, p, new IndexQuery("w", "search_words", "{title}", terms.WordsMatch, terms.WordsMatch, 0), ct);
+        var last = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT max(doc) FROM search_docs", cancellationToken: ct)) ?? 0;
+        var from = Math.Max(0, last - _options.DfSample);
         var ranked = new List<string>();
         long rankedDf = 0;
         foreach (var word in terms.Words)
         {
-            var df = await CountAsync(connection, "search_words", SearchTerms.Quote(word), _options.FrequentDf, ct);
+            var sampled = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT count(*) FROM search_words WHERE search_words MATCH @word AND rowid > @from",
+                new { word = SearchTerms.Quote(word), from }, cancellationToken: ct));
+            var df = sampled * last / Math.Max(1, last - from);
             if (df > _options.FrequentDf) continue;
             ranked.Add(SearchTerms.Quote(word));
             rankedDf += df;
