@@ -5,7 +5,7 @@ namespace PaperDigest.Search;
 /// <see cref="WalkMicroseconds"/> an entry), then costs about <see cref="RowMicroseconds"/> a ranked row. A query whose
 /// matches fit <see cref="RankBudgetMicroseconds"/> (and <see cref="RankCap"/>) is ranked exactly; beyond, only bounded
 /// candidates: the newest <see cref="CandidateCap"/> title matches and <see cref="FillCap"/> newest others, or the newest
-/// CandidateCap matches. Words in more than <see cref="FrequentDf"/> papers filter but are not ranked.
+/// CandidateCap matches. Words in more than <see cref="FrequentDf"/> papers (or half of them) filter but are not ranked.
 /// </summary>
 internal sealed record SearchOptions
 {

@@ -10,9 +10,9 @@ namespace PaperDigest.Search;
 /// <summary>
 /// Full-text search over the FTS5 indexes of migration 2 (kept in sync by triggers), ranked by BM25 with the title
 /// weighted highest (words: title 10, authors 2, abstract 1, summaries 1.5; trigrams: title 10, summaries 1.5); filters by date, topic and code; paged.
-/// Ranking costs microseconds a match, so an index whose matches exceed <see cref="SearchOptions.RankCap"/> ranks bounded
-/// candidates instead of every match: its title (and author) matches, the newest RankCap of them when there are more,
-/// then the newest other matches to fill later pages; the total is then a lower bound.
+/// Ranking has a cost budget (<see cref="SearchOptions"/>), so that a query's cost does not grow with its matches: a
+/// query that fits it is ranked exactly; beyond, bounded candidates are (title matches first), and the total counts
+/// them only (a lower bound, <see cref="SearchPage.Bounded"/>).
 /// </summary>
 internal sealed class SearchStore(SqliteStore store, SearchOptions? options = null)
 {
@@ -125,9 +125,9 @@ internal sealed class SearchStore(SqliteStore store, SearchOptions? options = nu
     }
 
     /// <summary>
-    /// The words' CTE. A word in more than FrequentDf papers is a near-stopword: it must occur, but is not ranked: FTS5's
-    /// BM25 walks a term's whole doclist to weigh it, and gives a word in most papers almost no weight (its idf is
-    /// clamped to 1e-6 once it is in half of them). Document counts are estimated from the newest DfSample papers, a
+    /// The words' CTE. A word in more than FrequentDf papers, or in more than half of them, is a near-stopword: it must
+    /// occur, but is not ranked: FTS5's BM25 walks a term's whole doclist to weigh it, and gives a word in half the
+    /// papers no weight (its idf is clamped to 1e-6). Document counts are estimated from the newest DfSample papers, a
     /// walk of a bounded part of each doclist; they only choose how to rank, never a score.
     /// </summary>
     private async Task<(string Cte, bool Bounded)> WordsAsync(SqliteConnection connection, DynamicParameters p, SearchTerms terms, CancellationToken ct)
@@ -144,7 +144,7 @@ internal sealed class SearchStore(SqliteStore store, SearchOptions? options = nu
                 "SELECT count(*) FROM search_words WHERE search_words MATCH @word AND rowid > @from",
                 new { word = SearchTerms.Quote(word), from }, cancellationToken: ct));
             var df = sampled * last / Math.Max(1, last - from);
-            if (df > _options.FrequentDf) continue;
+            if (df > Math.Min(_options.FrequentDf, last / 2)) continue;
             ranked.Add(SearchTerms.Quote(word));
             rankedDf += df;
         }
