@@ -153,7 +153,10 @@ public sealed class SearchStoreTests
     /// <summary>Tiny caps, so that a dozen papers are "too many to rank"; the cost budget never limits here.</summary>
     private static readonly SearchOptions Tiny = new() { RankCap = 4, CandidateCap = 3, FillCap = 2 };
 
-    /// <summary>Ten papers about graphs: 2601.01001-01003 have the word in their titles (oldest first), 01004-01010 in their abstracts only.</summary>
+    /// <summary>
+    /// Ten papers about graphs: 2601.01001-01003 have the word in their titles (oldest first), 01004-01010 in their
+    /// abstracts only; then twelve about other things, so that no word is in half the papers (a near-stopword).
+    /// </summary>
     private static async Task<TempStore> GraphStoreAsync()
     {
         var store = new TempStore();
@@ -164,6 +167,7 @@ public sealed class SearchStoreTests
             TempStore.Paper("2601.01003", "Sparse graph attention", "Efficient attention."),
             .. Enumerable.Range(4, 7).Select(i => TempStore.Paper($"2601.010{i:00}", $"Paper {i}", $"We build a graph of {i} nodes for retrieval.")),
         ], CancellationToken.None);
+        await store.Papers.UpsertAsync([.. Enumerable.Range(1, 12).Select(i => TempStore.Paper($"2601.020{i:00}", $"Other {i}", "Nothing alike."))], CancellationToken.None);
         return store;
     }
 
