@@ -5,7 +5,7 @@ namespace PaperDigest.Search;
 /// <see cref="WalkMicroseconds"/> an entry), then costs about <see cref="RowMicroseconds"/> a ranked row. A query whose
 /// matches fit <see cref="RankBudgetMicroseconds"/> (and <see cref="RankCap"/>) is ranked exactly; beyond, only bounded
 /// candidates: the newest <see cref="CandidateCap"/> title matches and <see cref="FillCap"/> newest others, or the newest
-/// CandidateCap matches. Words in more than <see cref="FrequentDf"/> papers (or half of them) filter but are not ranked.
+/// CandidateCap matches. Words in half the papers, or too frequent to walk within the budget, filter but are not ranked.
 /// </summary>
 internal sealed record SearchOptions
 {
@@ -16,7 +16,8 @@ internal sealed record SearchOptions
 
     public int FillCap { get; init; } = 500;
 
-    public int FrequentDf { get; init; } = 40_000;
+    /// <summary>A word in more papers than this is never ranked (besides words in half the papers, or too long to walk).</summary>
+    public int FrequentDf { get; init; } = int.MaxValue;
 
     /// <summary>Words' document counts are estimated from this many newest papers (see SearchStore).</summary>
     public int DfSample { get; init; } = 4000;

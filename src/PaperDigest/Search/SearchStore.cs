@@ -125,9 +125,9 @@ internal sealed class SearchStore(SqliteStore store, SearchOptions? options = nu
     }
 
     /// <summary>
-    /// The words' CTE. A word in more than FrequentDf papers, or in more than half of them, is a near-stopword: it must
-    /// occur, but is not ranked: FTS5's BM25 walks a term's whole doclist to weigh it, and gives a word in half the
-    /// papers no weight (its idf is clamped to 1e-6). Document counts are estimated from the newest DfSample papers, a
+    /// The words' CTE. A word in more than half the papers is a near-stopword: it must occur, but is not ranked, since
+    /// FTS5's BM25 gives it no weight (its idf is clamped to 1e-6) yet walks its whole doclist to find that out; so is a
+    /// word whose doclist alone would take the whole budget to walk (or in more than FrequentDf papers). Document counts are estimated from the newest DfSample papers, a
     /// walk of a bounded part of each doclist; they only choose how to rank, never a score.
     /// </summary>
     private async Task<(string Cte, bool Bounded)> WordsAsync(SqliteConnection connection, DynamicParameters p, SearchTerms terms, CancellationToken ct)
@@ -136,6 +136,7 @@ internal sealed class SearchStore(SqliteStore store, SearchOptions? options = nu
             return await IndexAsync(connection, p, new IndexQuery("w", "search_words", "{title}", terms.WordsMatch, terms.WordsMatch, 0), ct);
         var last = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT max(doc) FROM search_docs", cancellationToken: ct)) ?? 0;
         var from = Math.Max(0, last - _options.DfSample);
+        var frequent = Math.Min(Math.Min(_options.FrequentDf, last / 2), (long)(_options.RankBudgetMicroseconds / _options.WalkMicroseconds));
         var ranked = new List<string>();
         long rankedDf = 0;
         foreach (var word in terms.Words)
@@ -144,7 +145,7 @@ internal sealed class SearchStore(SqliteStore store, SearchOptions? options = nu
                 "SELECT count(*) FROM search_words WHERE search_words MATCH @word AND rowid > @from",
                 new { word = SearchTerms.Quote(word), from }, cancellationToken: ct));
             var df = sampled * last / Math.Max(1, last - from);
-            if (df > Math.Min(_options.FrequentDf, last / 2)) continue;
+            if (df > frequent) continue;
             ranked.Add(SearchTerms.Quote(word));
             rankedDf += df;
         }
