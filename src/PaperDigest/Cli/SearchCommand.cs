@@ -37,8 +37,8 @@ internal static class SearchCommand
             await context.Out.WriteLineAsync($"{hit.Id,-12} {date}  {hit.Title}");
             await context.Out.WriteLineAsync($"    {hit.Snippet}");
         }
-        await context.Error.WriteLineAsync(page.Total == 0
-            ? $"No papers match '{text}'."
+        await context.Error.WriteLineAsync(page.Total == 0 ? $"No papers match '{text}'." // the CLI has no filters, so a bounded search always has results
+            : page.Bounded ? $"{page.Hits.Count} of at least {page.Total} matching papers shown (so many match that only the best {page.Total} are ranked; add words to narrow the search)."
             : $"{page.Hits.Count} of {page.Total} matching papers shown.");
         return ExitCodes.Ok;
     }

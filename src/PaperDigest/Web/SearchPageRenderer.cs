@@ -13,12 +13,15 @@ internal static class SearchPageRenderer
         sb.Append(Form(form, topics, links));
         if (error is not null) sb.Append("<p class=\"failed\">").Append(Html.Encode(error)).Append("</p>");
         else if (page is null) sb.Append("<p class=\"lead\">Search titles, authors, abstracts and summaries, in English or Chinese (中文).</p>");
-        else if (page.Total == 0) sb.Append("<p class=\"lead\">No papers match.</p>");
+        else if (page.Total == 0)
+            sb.Append("<p class=\"lead\">").Append(page.Bounded ? "None of the best-ranked matches passes the filters: so many papers match that not all are ranked; add words to narrow the search." : "No papers match.").Append("</p>");
         else
         {
             var first = (page.Query.Page - 1) * page.Query.PageSize + 1;
-            sb.Append("<p class=\"lead\">").Append(page.Total.ToString("N0", CultureInfo.InvariantCulture)).Append(" papers match")
-              .Append(page.Hits.Count > 0 ? $"; {first}–{first + page.Hits.Count - 1} shown" : "; no more results on this page").Append(".</p>");
+            var total = page.Total.ToString("N0", CultureInfo.InvariantCulture);
+            sb.Append("<p class=\"lead\">").Append(page.Bounded ? $"At least {total} papers match" : $"{total} papers match")
+              .Append(page.Hits.Count > 0 ? $"; {first}–{first + page.Hits.Count - 1} shown" : "; no more results on this page").Append('.')
+              .Append(page.Bounded ? $" So many match that only the best {total} are ranked: add words or filters to narrow the search." : "").Append("</p>");
             var terms = page.Terms.All.ToList();
             sb.Append("<ol class=\"results\" start=\"").Append(first.ToString(CultureInfo.InvariantCulture)).Append("\">");
             foreach (var hit in page.Hits)
