@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PaperDigest.Import;
@@ -43,7 +42,7 @@ internal sealed class ScaleBenchmark : IBenchmark
         Directory.CreateDirectory(dir);
         try
         {
-            var input = copies == 1 ? corpus : await WriteCopiesAsync(corpus, copies, Path.Combine(dir, $"corpus-x{copies}.jsonl"), cancellationToken);
+            var input = copies == 1 ? corpus : await CorpusCopyWriter.WriteAsync(corpus, copies, Path.Combine(dir, $"corpus-x{copies}.jsonl"), cancellationToken);
             Console.WriteLine($"input: {input} ({copies}x); load average {LoadAverage()}");
 
             // Floor first, then ours, on the same file in the same run.
@@ -78,28 +77,6 @@ internal sealed class ScaleBenchmark : IBenchmark
             SqliteConnection.ClearAllPools();
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
-    }
-
-    /// <summary>Writes the corpus N times as plain JSONL; copy k (k ≥ 1) replaces the id's first digit with 2+k, so every id is new.</summary>
-    private static async Task<string> WriteCopiesAsync(string corpus, int copies, string path, CancellationToken ct)
-    {
-        var lines = new List<string>();
-        using (var xz = Process.Start(new ProcessStartInfo("xz", ["-dc", corpus]) { RedirectStandardOutput = true })!)
-        {
-            while (await xz.StandardOutput.ReadLineAsync(ct) is { } line) lines.Add(line);
-            await xz.WaitForExitAsync(ct);
-        }
-        await using var writer = new StreamWriter(path);
-        for (var k = 0; k < copies; k++)
-            foreach (var line in lines)
-            {
-                if (k == 0) { await writer.WriteLineAsync(line); continue; }
-                var node = JsonNode.Parse(line)!;
-                var id = (string)node["id"]!;
-                node["id"] = (char)('2' + k) + id[1..];
-                await writer.WriteLineAsync(node.ToJsonString());
-            }
-        return path;
     }
 
     private static async Task<(double Seconds, long Papers, long BytesPerPaper)> RunFloorAsync(string script, string input, string db, CancellationToken ct)
@@ -139,7 +116,7 @@ internal sealed class ScaleBenchmark : IBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + $" on {Environment.ProcessorCount} cores" : "unknown";
 
-    private static string? FindFile(string relative)
+    internal static string? FindFile(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -49,6 +49,18 @@ internal sealed class SummaryStore(SqliteStore store)
         return rows.Select(r => r.ToSummary()).ToList();
     }
 
+    /// <summary>Every stored summary of each of these papers, newest first, by paper id, in one query (a day or topic page).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StoredSummary>>> ForPapersAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken)
+    {
+        if (paperIds.Count == 0) return new Dictionary<string, IReadOnlyList<StoredSummary>>(StringComparer.Ordinal);
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            Select + " WHERE paper_id IN (SELECT value FROM json_each(@ids)) ORDER BY paper_id, created_at DESC",
+            new { ids = JsonSerializer.Serialize(paperIds) }, cancellationToken: cancellationToken));
+        return rows.GroupBy(r => r.PaperId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, IReadOnlyList<StoredSummary> (g) => g.Select(r => r.ToSummary()).ToList(), StringComparer.Ordinal);
+    }
+
     /// <summary>Stores a summary (ok or failed) at once, in its own transaction: a killed run keeps every one finished before it.</summary>
     public async Task SaveAsync(StoredSummary summary, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PaperDigest.Store;
 
 namespace PaperDigest.Web;
 
@@ -25,6 +27,16 @@ internal static class WebApp
             o.EnableForHttps = true; // pages hold no secrets, so BREACH-style attacks have nothing to read
             o.MimeTypes = ["text/html", "text/plain", "application/json", "application/atom+xml", "application/problem+json"];
         });
+        // Rendered answers (pages, search results, feeds, API) are kept, keyed by URL and the store's version: a commit by
+        // anyone (a `daily` run in another process) changes the version, so the next request renders afresh.
+        builder.Services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 64 * 1024 * 1024;
+            o.MaximumBodySize = 4 * 1024 * 1024;
+            o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
+            o.AddBasePolicy(b => b.VaryByValue(context =>
+                new("store", context.RequestServices.GetRequiredService<StoreVersionReader>().Current().ToString(CultureInfo.InvariantCulture))));
+        });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer(ApiDocument.Transform));
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -40,6 +52,7 @@ internal static class WebApp
         app.Use(OnlyReads);
         app.UseRouting(); // after OnlyReads, so a HEAD is routed as the GET it mirrors
         app.Use(Guard);
+        app.UseOutputCache(); // after Guard: its security headers go on cached answers too
         app.MapOpenApi();
         app.MapReader();
         app.MapApi();

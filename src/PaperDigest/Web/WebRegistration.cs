@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PaperDigest.Search;
+using PaperDigest.Store;
 using PaperDigest.Summaries;
 
 namespace PaperDigest.Web;
@@ -11,6 +12,7 @@ internal static class WebRegistration
         services.AddSingleton(options)
             .AddSummaryCache()
             .AddSearch()
+            .AddSingleton<StoreVersionReader>()
             .AddSingleton<ReaderStore>()
             .AddSingleton<ReaderTranslations>()
             .AddSingleton<ReaderPageService>()

@@ -1,0 +1,81 @@
+using System.Net;
+using PaperDigest.Tests.TestSupport;
+
+namespace PaperDigest.Tests.Web;
+
+/// <summary>
+/// The reader keeps rendered answers while the store is unchanged, and renders afresh once anyone, another process
+/// included, has committed to the store: a `daily` or `import` run is visible on the next request.
+/// </summary>
+public sealed class WebAppTests(ReaderServerFixture server) : IClassFixture<ReaderServerFixture>
+{
+    [Theory]
+    [InlineData("/papers/" + ReaderSeed.ChineseId)]
+    [InlineData("/search?q=reasoning")]
+    [InlineData("/api/search?q=reasoning")]
+    [InlineData("/")]
+    public async Task Get_SamePageAgainStoreUnchanged_AnsweredFromCacheWithTheSameHeaders(string path)
+    {
+        // Given a page requested once
+        using var first = await server.Client.GetAsync(path);
+
+        // When it is requested again, nothing written in between
+        using var second = await server.Client.GetAsync(path);
+
+        // Then the second answer is the kept one (it has an Age), the same body, with the security headers
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.GetValues("Content-Security-Policy"), second.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal("nosniff", second.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Search_PaperImportedByAnotherProcess_FoundOnTheNextRequest()
+    {
+        // Given a search that finds nothing, answered twice (the second time from the cache)
+        const string path = "/search?q=axolotl";
+        Assert.DoesNotContain("2603.04242", await server.Client.GetStringAsync(path), StringComparison.Ordinal);
+        using (var cached = await server.Client.GetAsync(path)) Assert.NotNull(cached.Headers.Age);
+
+        // When another process (the real CLI) imports a paper with that word into the same store
+        var dir = Directory.CreateTempSubdirectory("pd-cache-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "one.jsonl");
+            await File.WriteAllTextAsync(file, """{"id": "2603.04242", "title": "Axolotl Regeneration as a Benchmark for Continual Learning", "summary": "Limbs grow back.", "authors": ["Ada Lovelace"], "categories": ["cs.LG"]}""" + "\n");
+            using var child = ChildProcess.Start(dir, new Dictionary<string, string> { ["PAPERDIGEST_DB"] = server.Store.Path_ }, "import", file);
+            var result = await child.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(result.ExitCode == 0, $"import exit {result.ExitCode}: {result.Error}");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+
+        // Then the very next request renders afresh and finds it, and so does the paper's page
+        using var after = await server.Client.GetAsync(path);
+        Assert.Null(after.Headers.Age);
+        Assert.Contains("/papers/2603.04242", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Axolotl Regeneration", await server.Client.GetStringAsync("/papers/2603.04242"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Paper_SummaryWrittenThroughThePool_ShownOnTheNextRequest()
+    {
+        // Given a paper page without a summary, answered from the cache the second time
+        var path = "/papers/" + ReaderSeed.CodeId;
+        Assert.DoesNotContain("A cached page must not hide this", await server.Client.GetStringAsync(path), StringComparison.Ordinal);
+        using (var cached = await server.Client.GetAsync(path)) Assert.NotNull(cached.Headers.Age);
+
+        // When a summary of it is stored (as a `daily` run in this process would)
+        await server.Store.SummaryAsync(ReaderSeed.CodeId, "brief", new System.Text.Json.Nodes.JsonObject
+        {
+            ["summary"] = "A cached page must not hide this.",
+            ["research_question"] = "Q", ["key_methods"] = "M", ["main_results"] = "R", ["implications"] = "I",
+        });
+
+        // Then the next request shows it
+        Assert.Contains("A cached page must not hide this", await server.Client.GetStringAsync(path), StringComparison.Ordinal);
+    }
+}
