@@ -31,6 +31,24 @@ public sealed class WebAppTests(ReaderServerFixture server) : IClassFixture<Read
     }
 
     [Fact]
+    public async Task Feed_TwoHosts_EachGetsItsOwnLinksNotTheOtherOnesCachedFeed()
+    {
+        // Given the daily feed asked for under one Host (its links are built from the Host when web.base_url is unset)
+        using var first = new HttpRequestMessage(HttpMethod.Get, "/feeds/daily.atom") { Headers = { Host = "reader-a.example" } };
+        using var a = await server.Client.SendAsync(first);
+
+        // When it is asked for under another Host
+        using var second = new HttpRequestMessage(HttpMethod.Get, "/feeds/daily.atom") { Headers = { Host = "reader-b.example" } };
+        using var b = await server.Client.SendAsync(second);
+
+        // Then each answer links to its own host: a kept feed is never served under another address
+        Assert.Contains("http://reader-a.example/", await a.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var body = await b.Content.ReadAsStringAsync();
+        Assert.Contains("http://reader-b.example/", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader-a.example", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_PaperImportedByAnotherProcess_FoundOnTheNextRequest()
     {
         // Given a search that finds nothing, answered twice (the second time from the cache)
