@@ -67,7 +67,7 @@ internal static class Composition
                 break;
             case AppCommand.Serve:
             case AppCommand.Site:
-                services.AddReader(options.Web);
+                services.AddReader(options.Web, options.Sources, options.Arxiv.RssUrl);
                 break;
             case AppCommand.Notify:
                 AddDelivery(services, options, secrets);

@@ -49,7 +49,7 @@ internal sealed class ListingFetcher(ArxivRssClient rss, PaperStore papers, List
         var ranker = await profile.LoadAsync(cancellationToken);
         var ranked = ranker.IsEmpty
             ? fresh.Select(p => new RankedPaper(p, new PaperRelevance(0, []))).ToList()
-            : ranker.Rank(fresh);
+            : await ranker.RankAsync(fresh, cancellationToken);
         IReadOnlyList<RankedPaper> chosen = source.Top == 0
             ? fresh.Select(p => ranked.First(r => ReferenceEquals(r.Paper, p))).ToList()
             : ranked.Take(source.Top).ToList();

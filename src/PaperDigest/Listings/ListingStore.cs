@@ -35,5 +35,59 @@ internal sealed class ListingStore(SqliteStore store)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Every source with a stored digest: its name, how many days it has, its newest day; by name.</summary>
+    public async Task<IReadOnlyList<(string Source, int Days, DateOnly Newest)>> SourcesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Source, long Days, string Newest)>(new CommandDefinition(
+            "SELECT source, count(DISTINCT date), max(date) FROM source_digests GROUP BY source ORDER BY source", cancellationToken: cancellationToken));
+        return rows.Where(r => ParseDay(r.Newest) is not null).Select(r => (r.Source, (int)r.Days, ParseDay(r.Newest)!.Value)).ToList();
+    }
+
+    /// <summary>The days of one source's digests with their paper counts, newest first; empty for a source with none.</summary>
+    public async Task<IReadOnlyList<(DateOnly Date, int Papers)>> DaysAsync(string source, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Date, long Papers)>(new CommandDefinition(
+            "SELECT date, count(*) FROM source_digests WHERE source = @source GROUP BY date ORDER BY date DESC", new { source }, cancellationToken: cancellationToken));
+        return rows.Where(r => ParseDay(r.Date) is not null).Select(r => (ParseDay(r.Date)!.Value, (int)r.Papers)).ToList();
+    }
+
+    /// <summary>The papers of one source's digest of one day with their relevance, most relevant first; empty when there is none.</summary>
+    public async Task<IReadOnlyList<(string PaperId, PaperRelevance Relevance)>> DigestAsync(string source, DateOnly date, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string PaperId, double Score, string Why)>(new CommandDefinition(
+            "SELECT paper_id, score, why FROM source_digests WHERE source = @source AND date = @day ORDER BY position",
+            new { source, day = Day(date) }, cancellationToken: cancellationToken));
+        return rows.Select(r => (r.PaperId, new PaperRelevance(r.Score, WhyList(r.Why)))).ToList();
+    }
+
+    /// <summary>Ids of every paper some source's digest holds (the static site writes their pages).</summary>
+    public async Task<IReadOnlyList<string>> PaperIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT paper_id FROM source_digests ORDER BY 1", cancellationToken: cancellationToken));
+        return ids.ToList();
+    }
+
+    /// <summary>The stored "why" array; a value that is not an array of strings reads as no reasons rather than failing the page.</summary>
+    private static IReadOnlyList<string> WhyList(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<string?>>(json)?.OfType<string>().ToList() ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>A stored day; null for a value that is not one (the row is then left out, not a failed page).</summary>
+    private static DateOnly? ParseDay(string? s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -17,6 +17,7 @@ internal static class ListingsRegistration
     public static IServiceCollection AddProfile(this IServiceCollection services, ProfileOptions profile)
     {
         services.AddSingleton(profile);
+        services.AddSingleton<EmbeddingStore>();
         services.AddSingleton<ProfileLoader>();
         return services;
     }

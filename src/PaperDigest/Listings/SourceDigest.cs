@@ -27,7 +27,7 @@ internal static class SourceDigest
     {
         var ranker = await profile.LoadAsync(cancellationToken);
         if (ranker.IsEmpty) return (day, null);
-        var ranked = ranker.Rank(day.Papers);
+        var ranked = await ranker.RankAsync(day.Papers, cancellationToken);
         return (day with { Papers = ranked.Select(r => r.Paper).ToList() }, ranked.ToDictionary(r => r.Paper.Id.Id, r => r.Relevance, StringComparer.Ordinal));
     }
 }

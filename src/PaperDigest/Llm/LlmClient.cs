@@ -110,23 +110,40 @@ internal sealed partial class LlmClient : IDisposable
 
     private async Task<Answer> SendAsync(LlmRequest request, ProviderMode mode, int limit, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, ChatUrl)
+        var (status, body) = await PostAsync("chat/completions", LlmRequestBody.Build(request, mode, _options, limit).ToJsonString(), _options.Stream, cancellationToken);
+        if ((int)status >= 400)
         {
-            Content = new StringContent(LlmRequestBody.Build(request, mode, _options, limit).ToJsonString(), Encoding.UTF8, "application/json"),
+            var words = Redact(ProviderMessage(body) ?? $"HTTP {(int)status}");
+            var hint = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? " (check OPENAI_API_KEY)"
+                : status == HttpStatusCode.NotFound ? " (check OPENAI_BASE_URL and llm.model)" : "";
+            var error = new LlmException(LlmFailure.Http, $"the LLM endpoint answered HTTP {(int)status}{hint}: {words}", httpStatus: (int)status);
+            return new(null, status is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity ? new Refused(ProviderMessage(body) ?? body, error) : new Refused("", error));
+        }
+        return new(Parse(body), null);
+    }
+
+    /// <summary>
+    /// One POST of a JSON body to <c>{base}/{path}</c> over the "llm" remote (its retries, Retry-After and timeouts), counted
+    /// in the run's usage: the status and the body, or an <see cref="LlmException"/> in the words every caller uses
+    /// (chat completions, embeddings).
+    /// </summary>
+    internal async Task<(HttpStatusCode Status, string Body)> PostAsync(string path, string json, bool streamed, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, BaseUrl.TrimEnd('/') + "/" + path)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
         if (_apiKey is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(_options.Stream ? "text/event-stream" : "application/json"));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streamed ? "text/event-stream" : "application/json"));
         _usage.AddRequest();
-        string body;
-        HttpStatusCode status;
         try
         {
-            if (_options.Stream) message.Options.Set(RemoteHandler.Streamed, true); // the timeout runs between chunks
-            using var response = await _http.SendAsync(message, _options.Stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, cancellationToken);
-            status = response.StatusCode;
+            if (streamed) message.Options.Set(RemoteHandler.Streamed, true); // the timeout runs between chunks
+            using var response = await _http.SendAsync(message, streamed ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, cancellationToken);
             if (response.Content.Headers.ContentLength > MaxReplyChars) throw TooLarge();
-            body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (body.Length > MaxReplyChars) throw TooLarge();
+            return (response.StatusCode, body);
         }
         catch (Exception ex) when (RemoteFailureOf(ex) is { } remote)
         {
@@ -147,7 +164,7 @@ internal sealed partial class LlmClient : IDisposable
         {
             throw new LlmException(LlmFailure.Http, $"the LLM endpoint {Redact(BaseUrl)} could not be reached: {Redact(FirstLine(ex.Message))}", ex);
         }
-        catch (TimeoutException ex) when (_options.Stream)
+        catch (TimeoutException ex) when (streamed)
         {
             throw new LlmException(LlmFailure.Timeout, $"the LLM's streamed answer stopped: {ex.Message} (llm.timeout_seconds)", ex);
         }
@@ -155,16 +172,6 @@ internal sealed partial class LlmClient : IDisposable
         {
             throw new LlmException(LlmFailure.Timeout, $"the LLM did not answer within {_options.TimeoutSeconds} s (llm.timeout_seconds)", ex);
         }
-
-        if ((int)status >= 400)
-        {
-            var words = Redact(ProviderMessage(body) ?? $"HTTP {(int)status}");
-            var hint = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? " (check OPENAI_API_KEY)"
-                : status == HttpStatusCode.NotFound ? " (check OPENAI_BASE_URL and llm.model)" : "";
-            var error = new LlmException(LlmFailure.Http, $"the LLM endpoint answered HTTP {(int)status}{hint}: {words}", httpStatus: (int)status);
-            return new(null, status is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity ? new Refused(ProviderMessage(body) ?? body, error) : new Refused("", error));
-        }
-        return new(Parse(body), null);
     }
 
     private static LlmException TooLarge() =>
@@ -237,8 +244,6 @@ internal sealed partial class LlmClient : IDisposable
     public static string Describe(ProviderMode mode) =>
         $"structured output {ProviderMode.Name(mode.Structured)}, {(mode.OutputLimit == OutputLimitParameter.MaxTokens ? "max_tokens" : "max_completion_tokens")}"
         + (mode.DisableThinking ? ", enable_thinking: false" : "");
-
-    private string ChatUrl => BaseUrl.TrimEnd('/') + "/chat/completions";
 
     /// <summary>The endpoint the messages name: the configured base URL, or OpenAI's own.</summary>
     private string BaseUrl => string.IsNullOrEmpty(_options.BaseUrl) ? "https://api.openai.com/v1" : _options.BaseUrl;

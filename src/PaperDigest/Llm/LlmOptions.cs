@@ -20,6 +20,15 @@ internal sealed class LlmOptions
     /// <summary>Merged into every request body (enable_thinking: false, top_k, chat_template_kwargs, Ollama's options).</summary>
     public System.Text.Json.Nodes.JsonObject ExtraBody { get; set; } = [];
 
+    /// <summary>
+    /// An embeddings model on the same endpoint (text-embedding-3-small, nomic-embed-text): profile ranking by embeddings
+    /// (POST {base}/embeddings) instead of term statistics. Null or empty: the offline ranker.
+    /// </summary>
+    public string? EmbeddingsModel { get; set; }
+
+    /// <summary>True when <see cref="EmbeddingsModel"/> names a model.</summary>
+    public bool HasEmbeddings => !string.IsNullOrEmpty(EmbeddingsModel);
+
     /// <summary>Per-million-token prices: the run's cost in the closing line and the runs table.</summary>
     public LlmPrices Prices { get; set; } = new();
 
@@ -62,6 +71,8 @@ internal sealed class LlmOptions
         if (TimeoutSeconds is < 1 or > MaxTimeoutSeconds) yield return $"llm.timeout_seconds must be between 1 and {MaxTimeoutSeconds} (got {TimeoutSeconds})";
         if (MaxOutputTokens is < 1 or > MaxOutputTokensLimit) yield return $"llm.max_output_tokens must be between 1 and {MaxOutputTokensLimit} (got {MaxOutputTokens})";
         if (double.IsNaN(Temperature) || Temperature is < 0 or > 2) yield return $"llm.temperature must be between 0 and 2 (got {Temperature})";
+        if (EmbeddingsModel is { Length: > 0 } e && (e.Length > 200 || e.Trim() != e || e.Any(char.IsControl)))
+            yield return $"llm.embeddings_model must be a model name such as text-embedding-3-small, or null for the offline ranker (got '{e}')";
         if (BaseUrl is { Length: > 0 } u && !IsHttpUrl(u)) yield return $"llm.base_url must be an http:// or https:// URL (got '{u}')";
     }
 

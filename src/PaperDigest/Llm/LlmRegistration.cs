@@ -16,11 +16,16 @@ internal static class LlmRegistration
         return services;
     }
 
-    public static IServiceCollection AddLlm(this IServiceCollection services, LlmOptions options, string? apiKey) =>
+    /// <summary>The chat client, and with llm.embeddings_model the embeddings client over the same client and remote.</summary>
+    public static IServiceCollection AddLlm(this IServiceCollection services, LlmOptions options, string? apiKey)
+    {
         services.AddLlmUsage()
             .AddSingleton(options)
             .AddSingleton(sp => new LlmModeStore(sp.GetRequiredService<SqliteStore>()))
             .AddSingleton(sp => new LlmClient(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(RemoteNames.Llm), options, apiKey, sp.GetRequiredService<LlmUsage>(),
                 sp.GetRequiredService<LlmModeStore>(), sp.GetService<ILogger<LlmClient>>(), sp.GetService<TimeProvider>()));
+        if (options.HasEmbeddings) services.AddSingleton(sp => new EmbeddingsClient(sp.GetRequiredService<LlmClient>(), options.EmbeddingsModel!));
+        return services;
+    }
 }

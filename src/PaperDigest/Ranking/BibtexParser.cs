@@ -85,7 +85,9 @@ internal static partial class BibtexParser
             if (title.Length == 0) continue;
             var authors = AuthorSeparator().Split(fields.GetValueOrDefault("author") ?? "")
                 .Select(a => Clean(a)).Where(a => a.Length > 0).Select(FirstLast).ToList();
-            papers.Add(new LibraryPaper(title, Clean(fields.GetValueOrDefault("abstract")), authors, Added(fields)));
+            var id = LibraryReader.ArxivIdOf(fields.GetValueOrDefault("eprint"), fields.GetValueOrDefault("arxivid"), fields.GetValueOrDefault("url"),
+                fields.GetValueOrDefault("doi"), fields.GetValueOrDefault("journal"), fields.GetValueOrDefault("note"));
+            papers.Add(new LibraryPaper(title, Clean(fields.GetValueOrDefault("abstract")), authors, Added(fields), id));
         }
         return papers;
     }

@@ -34,7 +34,8 @@ internal static class CslJsonParser
                         var name = Text(a, "literal") ?? string.Join(' ', new[] { Text(a, "given"), Text(a, "family") }.Where(s => !string.IsNullOrWhiteSpace(s)));
                         if (!string.IsNullOrWhiteSpace(name)) authors.Add(name.Trim());
                     }
-                papers.Add(new LibraryPaper(title, BibtexParser.Clean(Text(item, "abstract")), authors, Date(item, "accessed") ?? Date(item, "dateAdded")));
+                var id = LibraryReader.ArxivIdOf(Text(item, "URL"), Text(item, "DOI"), Text(item, "number"), Text(item, "container-title"), Text(item, "note"));
+                papers.Add(new LibraryPaper(title, BibtexParser.Clean(Text(item, "abstract")), authors, Date(item, "accessed") ?? Date(item, "dateAdded"), id));
             }
             return papers;
         }

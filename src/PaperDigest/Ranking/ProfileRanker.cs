@@ -1,25 +1,20 @@
-using System.Globalization;
 using PaperDigest.Papers;
 
 namespace PaperDigest.Ranking;
-
-/// <summary>A paper and its relevance to the profile.</summary>
-internal sealed record RankedPaper(Paper Paper, PaperRelevance Relevance);
 
 /// <summary>
 /// The offline relevance model (arxiv-sanity's idea, in process): BM25-weighted term vectors with IDF over the library and
 /// the candidates together. A candidate scores by its cosine to the library's centroid (recent additions weigh more) and to
 /// its nearest library paper, plus the profile's keywords and authors. Pure: no I/O, the same input ranks the same way.
 /// </summary>
-internal sealed class ProfileRanker(IReadOnlyList<LibraryPaper> library, IReadOnlyList<string> keywords, IReadOnlyList<string> authors)
+internal sealed class ProfileRanker(IReadOnlyList<LibraryPaper> library, IReadOnlyList<string> keywords, IReadOnlyList<string> authors) : IProfileRanker
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
-    private const double KeywordWeight = 0.15;
-    private const double AuthorBonus = 0.1;
-    private const double RecencyHalfLifeDays = 180;
 
     public bool IsEmpty => library.Count == 0 && keywords.Count == 0 && authors.Count == 0;
+
+    public Task<IReadOnlyList<RankedPaper>> RankAsync(IReadOnlyList<Paper> candidates, CancellationToken cancellationToken) => Task.FromResult(Rank(candidates));
 
     /// <summary>The candidates, most relevant first (ties keep the listing order).</summary>
     public IReadOnlyList<RankedPaper> Rank(IReadOnlyList<Paper> candidates)
@@ -44,10 +39,9 @@ internal sealed class ProfileRanker(IReadOnlyList<LibraryPaper> library, IReadOn
 
         var libVectors = libCounts.Select(Vector).ToList();
         var centroid = Centroid(libVectors);
-        var keywordTerms = keywords.Select(k => (Keyword: k, Terms: TermVector.Terms(k).Distinct().ToList())).Where(k => k.Terms.Count > 0).ToList();
-        var authorSet = authors.Select(NameKey).Where(a => a.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var matcher = new ProfileMatcher(keywords, authors);
 
-        var ranked = new List<(RankedPaper Ranked, int Order)>();
+        var ranked = new List<RankedPaper>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
         {
             var paper = candidates[i];
@@ -65,48 +59,21 @@ internal sealed class ProfileRanker(IReadOnlyList<LibraryPaper> library, IReadOn
             if (centroid.Count > 0)
                 why.AddRange(v.Where(kv => centroid.ContainsKey(kv.Key)).OrderByDescending(kv => kv.Value * centroid[kv.Key]).Take(3).Select(kv => "term: " + kv.Key));
 
-            foreach (var (keyword, terms) in keywordTerms)
-            {
-                var hit = terms.Count(t => candCounts[i].ContainsKey(t)) / (double)terms.Count;
-                if (hit < 0.5) continue;
-                score += KeywordWeight * hit / Math.Max(1, keywordTerms.Count) + (hit == 1 ? 0.05 : 0);
-                why.Add("keyword: " + keyword);
-            }
-            foreach (var a in paper.Authors.Where(a => authorSet.Contains(NameKey(a))))
-            {
-                score += AuthorBonus;
-                why.Add("author: " + a);
-            }
+            score += matcher.Match(paper, candCounts[i], why);
             var relevance = new PaperRelevance(Math.Round(Math.Min(1, score), 4), why);
-            ranked.Add((new RankedPaper(paper, relevance), i));
+            ranked.Add(new RankedPaper(paper, relevance));
         }
-        return ranked.OrderByDescending(r => r.Ranked.Relevance.Score).ThenBy(r => r.Order).Select(r => r.Ranked).ToList();
+        return RankedPaper.MostRelevantFirst(ranked);
     }
 
-    /// <summary>The weighted mean of the library's vectors; with dates, an addition <see cref="RecencyHalfLifeDays"/> older than the newest counts half.</summary>
+    /// <summary>The weighted mean of the library's vectors (<see cref="LibraryPaper.RecencyWeights"/>: recent additions weigh more).</summary>
     private Dictionary<string, double> Centroid(List<Dictionary<string, double>> vectors)
     {
         var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
-        var newest = library.Select(p => p.Added).OfType<DateOnly>().DefaultIfEmpty().Max();
+        var weights = LibraryPaper.RecencyWeights(library);
         for (var i = 0; i < vectors.Count; i++)
-        {
-            var weight = library[i].Added is { } added && newest != default
-                ? Math.Pow(0.5, (newest.DayNumber - added.DayNumber) / RecencyHalfLifeDays)
-                : 1.0;
-            foreach (var (t, x) in vectors[i]) centroid[t] = centroid.GetValueOrDefault(t) + weight * x;
-        }
+            foreach (var (t, x) in vectors[i]) centroid[t] = centroid.GetValueOrDefault(t) + weights[i] * x;
         TermVector.Normalize(centroid);
         return centroid;
-    }
-
-    /// <summary>"Sergey Levine", "S. Levine" and "Levine, Sergey" compare alike: the last name and the first initial.</summary>
-    internal static string NameKey(string name)
-    {
-        var parts = name.Contains(',', StringComparison.Ordinal)
-            ? name.Split(',', 2, StringSplitOptions.TrimEntries).Reverse().SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray()
-            : name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0) return "";
-        var last = parts[^1].ToLower(CultureInfo.InvariantCulture);
-        return parts.Length == 1 ? last : char.ToLowerInvariant(parts[0][0]) + " " + last;
     }
 }

@@ -15,6 +15,7 @@ internal static class ZoteroCsvParser
         var abs = header.FindIndex(h => h.Equals("Abstract Note", StringComparison.OrdinalIgnoreCase) || h.Equals("Abstract", StringComparison.OrdinalIgnoreCase));
         var author = header.FindIndex(h => h.Equals("Author", StringComparison.OrdinalIgnoreCase));
         var added = header.FindIndex(h => h.Equals("Date Added", StringComparison.OrdinalIgnoreCase));
+        var idFields = new[] { "Url", "DOI", "Extra", "Publication Title" }.Select(n => header.FindIndex(h => h.Equals(n, StringComparison.OrdinalIgnoreCase))).ToArray();
         var papers = new List<LibraryPaper>();
         foreach (var (fields, _) in rows.Skip(1))
         {
@@ -23,7 +24,7 @@ internal static class ZoteroCsvParser
             if (t.Length == 0) continue;
             var authors = At(author).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(a => a.Split(',', 2, StringSplitOptions.TrimEntries) is [var last, var first] ? $"{first} {last}" : a).ToList();
-            papers.Add(new LibraryPaper(t, BibtexParser.Clean(At(abs)), authors, LibraryReader.ParseDay(At(added))));
+            papers.Add(new LibraryPaper(t, BibtexParser.Clean(At(abs)), authors, LibraryReader.ParseDay(At(added)), LibraryReader.ArxivIdOf([.. idFields.Select(At)])));
         }
         return papers;
     }

@@ -314,5 +314,18 @@ internal static class StoreMigrations
         INSERT INTO search_trigram (rowid, title, summaries)
             SELECT doc, title, summaries FROM search_documents WHERE id IN (SELECT paper_id FROM translations);
         """,
+        // 11 (issue 13): profile ranking by embeddings (llm.embeddings_model): one vector per paper version and model, so
+        // a rerun asks the endpoint nothing. Library entries without an arXiv id are keyed by a hash of their text.
+        """
+        CREATE TABLE embeddings (
+            item      TEXT NOT NULL,                    -- arXiv id without version, or 'text:' + SHA-256 of the text
+            version   TEXT NOT NULL,                    -- '' when unknown
+            model     TEXT NOT NULL,
+            text_hash TEXT NOT NULL,                    -- SHA-256 of the text embedded: a changed text is embedded again
+            vector    BLOB NOT NULL,                    -- float32 little-endian
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (item, version, model)
+        );
+        """,
     ];
 }

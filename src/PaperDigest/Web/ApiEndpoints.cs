@@ -21,6 +21,9 @@ internal static class ApiEndpoints
             .Produces<ApiSearchResult>().ProducesProblem(400);
         api.MapGet("/daily/{date}", GetDailyAsync).WithName("GetDaily").WithSummary("One day's digest, as daily/<date>.json")
             .Produces<ApiDaily>(200, "application/json").ProducesProblem(400).ProducesProblem(404);
+        api.MapGet("/daily/{source}/{date}", GetSourceDailyAsync).WithName("GetSourceDaily")
+            .WithSummary("One day's digest of a named arXiv source, as daily/<source>/<date>.json: most relevant first, each paper with its relevance")
+            .Produces<ApiDaily>(200, "application/json").ProducesProblem(400).ProducesProblem(404);
         return app;
     }
 
@@ -63,14 +66,29 @@ internal static class ApiEndpoints
         return Results.Text(DigestJsonRenderer.Render(ToDigest(day, papers)), "application/json; charset=utf-8");
     }
 
+    /// <param name="source">A configured source's name (sources[].name).</param>
+    /// <param name="date">The listing's day (YYYY-MM-DD).</param>
+    private static async Task<IResult> GetSourceDailyAsync(string source, string date, SourceDigestPageService sources, CancellationToken ct)
+    {
+        if (SourceDigestPageService.Malformed(source, date, out var day) is { } error) return Results.Problem(error, statusCode: 400, title: "Bad request");
+        if (await sources.FindAsync(source, ct) is not { } found) return Results.Problem($"No digest of a source '{source}' is stored.", statusCode: 404, title: "Not found");
+        var papers = await sources.PapersAsync(source, day, ct);
+        if (papers.Count == 0) return Results.Problem($"No digest of '{source}' for {date}.", statusCode: 404, title: "Not found");
+        var relevance = papers.ToDictionary(p => p.Paper.Paper.Id.Id, p => p.Relevance, StringComparer.Ordinal);
+        var digest = ToDigest(day, papers.Select(p => p.Paper).ToList(), relevance) with { Origin = new DigestOrigin(found.Title, found.Url ?? WebLinks.Arxiv) };
+        return Results.Text(DigestJsonRenderer.Render(digest), "application/json; charset=utf-8");
+    }
+
     /// <summary>The reader's view of a day as the publisher's Digest, so the API answers exactly daily/&lt;date&gt;.json.</summary>
-    internal static Digest ToDigest(DateOnly date, IReadOnlyList<ReaderPaper> papers)
+    /// <param name="relevance">Each paper's relevance to the profile (a named source's digest); null for the Hugging Face day.</param>
+    internal static Digest ToDigest(DateOnly date, IReadOnlyList<ReaderPaper> papers, IReadOnlyDictionary<string, PaperRelevance>? relevance = null)
     {
         var all = papers.SelectMany(p => p.Summaries).ToList();
         var lang = all.GroupBy(s => s.Key.Lang).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "zh";
         var styles = all.Where(s => s.Key.Lang == lang).Select(s => s.Key.Style).Distinct().ToList();
         var entries = papers.Select(p => new DigestEntry(p.Paper,
-            p.Summaries.Where(s => s.Key.Lang == lang).GroupBy(s => s.Key.Style).ToDictionary(g => g.Key, g => g.First()))).ToList();
+            p.Summaries.Where(s => s.Key.Lang == lang).GroupBy(s => s.Key.Style).ToDictionary(g => g.Key, g => g.First()),
+            relevance?.GetValueOrDefault(p.Paper.Id.Id))).ToList();
         return new Digest(date, lang, styles, entries);
     }
 

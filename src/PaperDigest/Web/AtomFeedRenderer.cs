@@ -14,9 +14,10 @@ internal static class AtomFeedRenderer
     /// <param name="selfPath">The feed's own path from the site root, e.g. feeds/daily.atom.</param>
     /// <param name="isStatic">Links to the static site's pages (papers/&lt;id&gt;/index.html) rather than the server's.</param>
     /// <param name="topic">The topic of a topic feed: its alternate link is the topic's page; null for the daily feed (the home page).</param>
+    /// <param name="alternate">The page the feed mirrors when it is neither the home page nor a topic's (a named source's archive).</param>
     /// <param name="translations">Stored translations by paper id: an entry without a summary carries its translation instead of the English abstract.</param>
     public static string Render(string title, string selfPath, IReadOnlyList<(ReaderPaper Paper, DateOnly Date)> entries, string baseUrl, bool isStatic,
-        string? topic = null, IReadOnlyDictionary<string, StoredTranslation>? translations = null)
+        string? topic = null, IReadOnlyDictionary<string, StoredTranslation>? translations = null, Func<WebLinks, string>? alternate = null)
     {
         var links = baseUrl.Length > 0 ? new WebLinks("", isStatic) : WebLinks.StaticAt(selfPath) with { Static = isStatic };
         var self = baseUrl.Length > 0 ? selfPath : selfPath[(selfPath.LastIndexOf('/') + 1)..];
@@ -27,7 +28,7 @@ internal static class AtomFeedRenderer
             new XElement(Atom + "updated", Stamp(updated)),
             new XElement(Atom + "generator", "PaperDigest"),
             new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", Resolve(baseUrl, self))),
-            new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", Resolve(baseUrl, topic is null ? links.Home : links.Topic(topic)))));
+            new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", Resolve(baseUrl, alternate?.Invoke(links) ?? (topic is null ? links.Home : links.Topic(topic))))));
         if (baseUrl.Length > 0) feed.Add(new XAttribute(XNamespace.Xml + "base", baseUrl));
         foreach (var (item, date) in entries)
         {

@@ -7,7 +7,8 @@ namespace PaperDigest.Web;
 /// <summary>Pure renderer of the pieces every paper list shares: the card of a paper, its author line, its links.</summary>
 internal static class PaperCardRenderer
 {
-    public static string Card(ReaderPaper item, WebLinks links, int? number = null)
+    /// <param name="relevance">How the paper matched the reader's profile (a named source's digest): its score and why, shown when there is either.</param>
+    public static string Card(ReaderPaper item, WebLinks links, int? number = null, PaperRelevance? relevance = null)
     {
         var p = item.Paper;
         var sb = new StringBuilder("<article class=\"paper\">");
@@ -16,6 +17,12 @@ internal static class PaperCardRenderer
         sb.Append("<p class=\"meta\">").Append(Html.Encode(Authors(p.Authors, 6)));
         if (p.Upvotes is > 0) sb.Append(" · ▲ ").Append(p.Upvotes.Value.ToString(CultureInfo.InvariantCulture));
         sb.Append("<br>").Append(Links(p)).Append("</p>");
+        if (relevance is { } r && (r.Score > 0 || r.Why.Count > 0))
+        {
+            sb.Append("<p class=\"meta relevance\">Relevance <strong>").Append(r.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append("</strong>");
+            if (r.Why.Count > 0) sb.Append(" · ").AppendJoin("; ", r.Why.Select(w => Html.Encode(Whitespace.Collapse(w))));
+            sb.Append("</p>");
+        }
         if (item.Preferred is { } summary)
         {
             sb.Append(SummaryHtmlRenderer.Fields(summary));

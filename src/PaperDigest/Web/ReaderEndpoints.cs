@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using PaperDigest.Listings;
 using PaperDigest.Search;
 
 namespace PaperDigest.Web;
@@ -12,9 +13,13 @@ internal static class ReaderEndpoints
     {
         var links = WebLinks.Server;
         var html = app.MapGroup("").ExcludeFromDescription();
-        html.MapGet("/", (ReaderPageService pages, CancellationToken ct) => Send(pages.HomeAsync(links, ct)));
-        html.MapGet("/daily", (ReaderPageService pages, CancellationToken ct) => Send(pages.ArchiveAsync(links, ct)));
-        html.MapGet("/daily/{date}", (string date, ReaderPageService pages, CancellationToken ct) => Send(pages.DayAsync(date, links, ct)));
+        html.MapGet("/", (SourceDigestPageService sources, CancellationToken ct) => Send(sources.HomeAsync(links, ct)));
+        html.MapGet("/daily", (SourceDigestPageService sources, CancellationToken ct) => Send(sources.ArchiveAsync(links, ct)));
+        // /daily/<date> is a Hugging Face day, /daily/<source> a named source's archive: a source name is never shaped like a day.
+        html.MapGet("/daily/{date}", (string date, ReaderPageService pages, SourceDigestPageService sources, CancellationToken ct) =>
+            SourceOptions.IsName(date.TrimEnd('/')) ? Send(sources.SourceArchiveAsync(date, links, ct)) : Send(pages.DayAsync(date, links, ct)));
+        html.MapGet("/daily/{source}/{date}", (string source, string date, SourceDigestPageService sources, CancellationToken ct) =>
+            Send(sources.SourceDayAsync(source, date, links, ct)));
         html.MapGet("/papers/{**id}", (string id, ReaderPageService pages, CancellationToken ct) => Send(pages.PaperAsync(id, links, ct)));
         html.MapGet("/topics", (ReaderPageService pages, CancellationToken ct) => Send(pages.TopicsAsync(links, ct)));
         // A topic name may hold '/': its link escapes it as %2F, which the server leaves escaped in the path.
@@ -26,6 +31,8 @@ internal static class ReaderEndpoints
         html.MapGet("/search", SearchAsync);
         html.MapGet("/feeds/daily.atom", (HttpRequest request, WebOptions options, ReaderPageService pages, CancellationToken ct) =>
             Send(pages.DailyFeedAsync(BaseUrl(request, options), isStatic: false, ct)));
+        html.MapGet("/feeds/daily/{file}", async (string file, HttpRequest request, WebOptions options, SourceDigestPageService sources, CancellationToken ct) =>
+            Result(await sources.SourceFeedAsync(file, BaseUrl(request, options), isStatic: false, ct) ?? ReaderPageService.NotFound($"No source feed '{file}'.", links)));
         html.MapGet("/feeds/topics/{file}", async (string file, HttpRequest request, WebOptions options, ReaderPageService pages, CancellationToken ct) =>
             Result(await pages.TopicFeedAsync(file, BaseUrl(request, options), isStatic: false, ct) ?? ReaderPageService.NotFound($"No topic feed '{file}'.", links)));
         return app;

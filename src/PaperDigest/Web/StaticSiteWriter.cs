@@ -7,7 +7,7 @@ namespace PaperDigest.Web;
 /// the feeds, and a search page that says search needs the server. Papers known only from an import are not written
 /// (nothing links to them without search).
 /// </summary>
-internal sealed class StaticSiteWriter(ReaderPageService pages, ReaderStore reader)
+internal sealed class StaticSiteWriter(ReaderPageService pages, ReaderStore reader, SourceDigestPageService sources, Listings.ListingStore listings)
 {
     public async Task<int> WriteAsync(string outDir, string baseUrl, CancellationToken cancellationToken)
     {
@@ -19,11 +19,23 @@ internal sealed class StaticSiteWriter(ReaderPageService pages, ReaderStore read
             written++;
         }
 
-        await Write("index.html", async l => await pages.HomeAsync(l, cancellationToken));
-        await Write("daily/index.html", async l => await pages.ArchiveAsync(l, cancellationToken));
+        await Write("index.html", async l => await sources.HomeAsync(l, cancellationToken));
+        await Write("daily/index.html", async l => await sources.ArchiveAsync(l, cancellationToken));
         foreach (var day in await reader.ArchiveAsync(cancellationToken))
             await Write($"daily/{day.Label}/index.html", async l => await pages.DayAsync(day.Label, l, cancellationToken));
-        foreach (var id in await reader.LinkedPaperIdsAsync(cancellationToken))
+        // A source's name is folder-safe and never shaped like a day (SourceOptions.IsName), so daily/<source>/ never meets daily/<date>/.
+        foreach (var source in await sources.SourcesAsync(cancellationToken))
+        {
+            await Write($"daily/{source.Name}/index.html", async l => await sources.SourceArchiveAsync(source.Name, l, cancellationToken));
+            foreach (var (date, _) in await listings.DaysAsync(source.Name, cancellationToken))
+            {
+                var day = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                await Write($"daily/{source.Name}/{day}/index.html", async l => await sources.SourceDayAsync(source.Name, day, l, cancellationToken));
+            }
+            await Write($"feeds/daily/{source.Name}.atom", async _ => await sources.SourceFeedAsync(source.Name, baseUrl, isStatic: true, cancellationToken));
+        }
+        var linked = (await reader.LinkedPaperIdsAsync(cancellationToken)).Union(await listings.PaperIdsAsync(cancellationToken), StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var id in linked)
             await Write($"papers/{id}/index.html", async l => await pages.PaperAsync(id, l, cancellationToken));
         await Write("topics/index.html", async l => await pages.TopicsAsync(l, cancellationToken));
         foreach (var topic in await reader.TopicsAsync(cancellationToken))

@@ -25,6 +25,10 @@ internal sealed record WebLinks(string Root, bool Static)
     public string DailyFeed => Root + "feeds/daily.atom";
 
     public string Daily(DateOnly date) => Page("daily/" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    /// <summary>A named source's archive (daily/&lt;source&gt;/), one of its days, its feed; source names are folder-safe (sources[].name).</summary>
+    public string SourceArchive(string source) => Page("daily/" + Uri.EscapeDataString(source));
+    public string SourceDaily(string source, DateOnly date) => Page("daily/" + Uri.EscapeDataString(source) + "/" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public string SourceFeed(string source) => Root + "feeds/daily/" + Uri.EscapeDataString(source) + ".atom";
     public string Paper(string id) => Page("papers/" + id);
     public string Topic(string name) => Page("topics/" + (Static ? Slug(name) : Uri.EscapeDataString(name)));
     public string TopicFeed(string name) => Root + "feeds/topics/" + (Static ? Slug(name) : Uri.EscapeDataString(name)) + ".atom";

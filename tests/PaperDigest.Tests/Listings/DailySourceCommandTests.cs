@@ -4,28 +4,19 @@ using PaperDigest.Tests.TestSupport;
 namespace PaperDigest.Tests.Listings;
 
 /// <summary>`daily --source` end to end: the real CLI and store, a fake arXiv RSS server and the fake LLM on 127.0.0.1.</summary>
-public sealed class DailySourceCommandTests : IAsyncLifetime
+public sealed class DailySourceCommandTests : SourceFakesTest
 {
     private const string Feed = "arxiv_rss/arxiv_rss_2026-09-24_cs.LG+cs.AI+cs.CL+stat.ML_trimmed4items.xml";
-    private FakeArxivRssServer _rss = null!;
-    private FakeLlmServer _llm = null!;
-    private readonly CliRunner _cli = new();
 
-    public async Task InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        _rss = await FakeArxivRssServer.StartAsync();
-        _llm = await FakeLlmServer.StartAsync();
-        _cli.UseFakes(null, _llm);
-        _cli.Env["ARXIV_RSS_URL"] = _rss.BaseUrl.ToString();
-        _cli.Env["PAPERDIGEST_ARXIV__RETRY_DELAY_MS"] = "20";
-        _cli.Env["PAPERDIGEST_READING__ARXIV_BASE_URL"] = "http://127.0.0.1:9/"; // nothing to read: the digest falls back to the abstracts
-        await File.WriteAllTextAsync(Path.Combine(_cli.Dir, "lib.bib"), """
+        await File.WriteAllTextAsync(Path.Combine(Cli.Dir, "lib.bib"), """
             @string{ml = "Machine Learning"}
             @article{a, title = {Local Learning without Global Backpropagation}, author = {Hinton, Geoffrey},
               abstract = {Layer-wise local learning with auxiliary losses trains deep networks without a global backward pass; spectral update geometry.}}
             @article{b, title = {Muon: Orthogonalized Momentum for Spectral Updates}, journal = ml}
             """);
-        await File.WriteAllTextAsync(Path.Combine(_cli.Dir, "paperdigest.yml"), """
+        await File.WriteAllTextAsync(Path.Combine(Cli.Dir, "paperdigest.yml"), """
             sources:
               - name: ml
                 arxiv_categories: [cs.LG, cs.AI, cs.CL, stat.ML]
@@ -37,47 +28,40 @@ public sealed class DailySourceCommandTests : IAsyncLifetime
             """);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _rss.DisposeAsync();
-        await _llm.DisposeAsync();
-        _cli.Dispose();
-    }
-
     [FixtureFact]
     public async Task DailySource_RecordedListing_WritesTopNMostRelevantFirstAndRerunIsFree()
     {
         // Given the recorded listing of 24 Sep 2026 (2 new, 1 cross, 1 replace) and a library about local learning
-        _rss.SetFeed(Fixtures.Read(Feed));
+        Rss.SetFeed(Fixtures.Read(Feed));
 
         // When the source's digest is made twice
-        var first = await _cli.RunAsync("daily", "--source", "ml", "--style", "brief", "--style", "keywords");
-        var requests = _llm.ChatRequests;
-        var second = await _cli.RunAsync("daily", "--source", "ml", "--style", "brief", "--style", "keywords");
+        var first = await Cli.RunAsync("daily", "--source", "ml", "--style", "brief", "--style", "keywords");
+        var requests = Llm.ChatRequests;
+        var second = await Cli.RunAsync("daily", "--source", "ml", "--style", "brief", "--style", "keywords");
 
         // Then one combined RSS request; the top 2 of 3 new/cross papers, most relevant first, under daily/ml/<listing date>
         Assert.True(first.ExitCode == 0, first.Error);
-        Assert.Equal("/rss/cs.LG+cs.AI+cs.CL+stat.ML", _rss.Http.Requests[0].PathAndQuery);
+        Assert.Equal("/rss/cs.LG+cs.AI+cs.CL+stat.ML", Rss.Http.Requests[0].PathAndQuery);
         Assert.Equal(4, requests); // top 2 × 2 styles
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(_cli.OutPath("daily/ml/2026-09-24.json")))!;
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(Cli.OutPath("daily/ml/2026-09-24.json")))!;
         var papers = json["papers"]!.AsArray();
         Assert.Equal(2, papers.Count);
         Assert.Equal("2609.26811v1", papers[0]!["id"]!.GetValue<string>());
         var score0 = papers[0]!["relevance"]!["score"]!.GetValue<double>();
         Assert.True(score0 > papers[1]!["relevance"]!["score"]!.GetValue<double>());
         Assert.Contains(papers[0]!["relevance"]!["why"]!.AsArray(), w => w!.GetValue<string>() == "keyword: local learning");
-        Assert.StartsWith("\n\n# Papers for 2026-09-24\n\n## [The Drift Contract", await File.ReadAllTextAsync(_cli.OutPath("daily/ml/2026-09-24.brief.md")), StringComparison.Ordinal);
-        Assert.True(File.Exists(_cli.OutPath("daily/ml/2026-09-24.keywords.md")));
-        Assert.False(File.Exists(_cli.OutPath("daily/2026-09-24.json")));
+        Assert.StartsWith("\n\n# Papers for 2026-09-24\n\n## [The Drift Contract", await File.ReadAllTextAsync(Cli.OutPath("daily/ml/2026-09-24.brief.md")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Cli.OutPath("daily/ml/2026-09-24.keywords.md")));
+        Assert.False(File.Exists(Cli.OutPath("daily/2026-09-24.json")));
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal(requests, _llm.ChatRequests);
+        Assert.Equal(requests, Llm.ChatRequests);
         Assert.Contains("LLM 0 requests", second.Out, StringComparison.Ordinal);
         Assert.EndsWith("/rss/cs.LG+cs.AI+cs.CL+stat.ML", json["source_url"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // And the source's report names its listing, not Hugging Face, and links the papers on arXiv
-        var report = await _cli.RunAsync("daily", "--source", "ml", "--style", "report");
+        var report = await Cli.RunAsync("daily", "--source", "ml", "--style", "report");
         Assert.True(report.ExitCode == 0, report.Error);
-        var text = await File.ReadAllTextAsync(_cli.OutPath("daily/ml/2026-09-24.report.md"));
+        var text = await File.ReadAllTextAsync(Cli.OutPath("daily/ml/2026-09-24.report.md"));
         Assert.StartsWith("# arXiv cs.LG+cs.AI+cs.CL+stat.ML (ml) Report\n", text, StringComparison.Ordinal);
         Assert.Contains("/rss/cs.LG+cs.AI+cs.CL+stat.ML\n", text, StringComparison.Ordinal);
         Assert.Contains("https://arxiv.org/abs/2609.26811", text, StringComparison.Ordinal);
@@ -88,45 +72,81 @@ public sealed class DailySourceCommandTests : IAsyncLifetime
     public async Task DailySource_NextDayRepeatsPapers_LeavesOutThoseAlreadyPublished()
     {
         // Given a digest of 24 Sep, then a listing of 25 Sep that repeats its papers and adds one
-        _rss.SetFeed(Fixtures.Read(Feed));
-        Assert.Equal(0, (await _cli.RunAsync("daily", "--source", "ml")).ExitCode);
-        _rss.SetFeed(FakeArxivRssServer.Listing(new DateOnly(2026, 9, 25),
+        Rss.SetFeed(Fixtures.Read(Feed));
+        Assert.Equal(0, (await Cli.RunAsync("daily", "--source", "ml")).ExitCode);
+        Rss.SetFeed(FakeArxivRssServer.Listing(new DateOnly(2026, 9, 25),
         [
             ("2609.26811", "The Drift Contract: Spectral Updates for Depth-Robust Local Learning", "Local learning again.", "A. B", "cs.LG", "new"),
             ("2609.30001", "Local Learning Rules for Spiking Networks", "Local learning in spiking networks.", "C. D", "cs.LG", "new"),
         ]));
 
         // When the next day's digest is made
-        var next = await _cli.RunAsync("daily", "--source", "ml");
+        var next = await Cli.RunAsync("daily", "--source", "ml");
 
         // Then only the new paper is in it
         Assert.True(next.ExitCode == 0, next.Error);
-        var papers = JsonNode.Parse(await File.ReadAllTextAsync(_cli.OutPath("daily/ml/2026-09-25.json")))!["papers"]!.AsArray();
+        var papers = JsonNode.Parse(await File.ReadAllTextAsync(Cli.OutPath("daily/ml/2026-09-25.json")))!["papers"]!.AsArray();
         Assert.Equal(["2609.30001v1"], papers.Select(p => p!["id"]!.GetValue<string>()));
         Assert.Contains("1 in earlier digests", next.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DailySource_ThenTheReader_ApiAnswersTheFileAndSiteWritesTheDay()
+    {
+        // Given a source's digest of 25 Sep made by `daily --source`
+        Rss.SetFeed(FakeArxivRssServer.Listing(new DateOnly(2026, 9, 25),
+        [
+            ("2609.30001", "Local Learning Rules for Spiking Networks", "Local learning in spiking networks.", "C. D", "cs.LG", "new"),
+            ("2609.30002", "A Survey of <b>Tokenizers</b>", "Tokenizers, surveyed.", "E. F", "cs.CL", "new"),
+        ]));
+        var daily = await Cli.RunAsync("daily", "--source", "ml", "--style", "brief", "--style", "keywords");
+        Assert.True(daily.ExitCode == 0, daily.Error);
+
+        // When the reader is started on that store with that configuration, and the static site is written
+        var options = new PaperDigest.Configuration.AppOptions();
+        options.Store.Path = Cli.DbPath;
+        options.Arxiv.RssUrl = Rss.BaseUrl.ToString();
+        options.Sources.Add(new PaperDigest.Listings.SourceOptions { Name = "ml", ArxivCategories = ["cs.LG", "cs.AI", "cs.CL", "stat.ML"] });
+        var (app, address) = await ReaderServerFixture.StartAsync(options);
+        string api;
+        await using (app)
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            api = await client.GetStringAsync("/api/daily/ml/2026-09-25");
+            await app.StopAsync();
+        }
+        var site = await Cli.RunAsync("site");
+
+        // Then the API's day is the published file, relevance and all, and the site has the day's page
+        Assert.Equal(await File.ReadAllTextAsync(Cli.OutPath("daily/ml/2026-09-25.json")), api);
+        Assert.Contains("\"relevance\": {", api, StringComparison.Ordinal);
+        Assert.True(site.ExitCode == 0, site.Error);
+        var page = await File.ReadAllTextAsync(Cli.OutPath("site/daily/ml/2026-09-25/index.html"));
+        Assert.Contains("Local Learning Rules for Spiking Networks", page, StringComparison.Ordinal);
+        Assert.Contains("keyword: local learning", page, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task DailySource_EmptyListing_SaysSoAndWritesNothing()
     {
         // Given a weekend listing with no items
-        _rss.SetFeed(FakeArxivRssServer.Empty(new DateOnly(2026, 9, 26)));
+        Rss.SetFeed(FakeArxivRssServer.Empty(new DateOnly(2026, 9, 26)));
 
         // When the digest is made
-        var result = await _cli.RunAsync("daily", "--source", "ml");
+        var result = await Cli.RunAsync("daily", "--source", "ml");
 
         // Then it says the day is empty, asks the LLM nothing and writes no file
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("2026-09-26: arXiv announces no new/cross papers", result.Error, StringComparison.Ordinal);
         Assert.Contains("weekends and holidays are empty", result.Error, StringComparison.Ordinal);
-        Assert.Equal(0, _llm.ChatRequests);
-        Assert.False(Directory.Exists(_cli.OutPath("daily/ml")));
+        Assert.Equal(0, Llm.ChatRequests);
+        Assert.False(Directory.Exists(Cli.OutPath("daily/ml")));
     }
 
     [Fact]
     public async Task DailySource_UnknownName_IsUsageErrorNamingTheConfigured()
     {
-        var result = await _cli.RunAsync("daily", "--source", "nope");
+        var result = await Cli.RunAsync("daily", "--source", "nope");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown source 'nope' (configured: ml)", result.Error, StringComparison.Ordinal);
     }
@@ -134,8 +154,8 @@ public sealed class DailySourceCommandTests : IAsyncLifetime
     [Fact]
     public async Task DailySource_BadAnnounceType_IsConfigurationErrorNamingTheKey()
     {
-        await File.WriteAllTextAsync(Path.Combine(_cli.Dir, "paperdigest.yml"), "sources:\n  - name: ml\n    arxiv_categories: [cs.LG]\n    announce: [fresh]\n");
-        var result = await _cli.RunAsync("daily", "--source", "ml");
+        await File.WriteAllTextAsync(Path.Combine(Cli.Dir, "paperdigest.yml"), "sources:\n  - name: ml\n    arxiv_categories: [cs.LG]\n    announce: [fresh]\n");
+        var result = await Cli.RunAsync("daily", "--source", "ml");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown announce type 'fresh'", result.Error, StringComparison.Ordinal);
     }

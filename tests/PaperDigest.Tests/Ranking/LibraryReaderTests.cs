@@ -69,4 +69,42 @@ public sealed class LibraryReaderTests : IDisposable
         var ex = Assert.Throws<LibraryFormatException>(() => LibraryReader.Read(Path.Combine(_dir, "none.bib")));
         Assert.Contains("profile.library", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_EntriesNamingArxiv_CarryTheirArxivIds()
+    {
+        // Given a BibTeX library as arXiv, Zotero and Google Scholar export it, and a book
+        var path = Path.Combine(_dir, "arxiv.bib");
+        File.WriteAllText(path, """
+            @misc{a, title = {Diffusion Policy}, eprint = {2303.04137}, archivePrefix = {arXiv}, primaryClass = {cs.RO}}
+            @article{b, title = {RT-2}, url = {http://arxiv.org/abs/2307.15818v1}}
+            @article{c, title = {Scholar Style}, journal = {arXiv preprint arXiv:2401.00001}}
+            @article{d, title = {DataCite Style}, doi = {10.48550/arXiv.2402.00002}}
+            @book{e, title = {Probabilistic Robotics}, publisher = {MIT Press}, doi = {10.5555/1121596}}
+            """);
+
+        // When it is read
+        var ids = LibraryReader.Read(path).Select(p => p.Id?.Versioned).ToList();
+
+        // Then each arXiv entry has its id (with the version where named), the book none
+        Assert.Equal(["2303.04137", "2307.15818v1", "2401.00001", "2402.00002", null], ids);
+    }
+
+    [Fact]
+    public void Read_ZoteroExportsNamingArxiv_CarryTheirArxivIds()
+    {
+        // Given Zotero's CSL-JSON (URL) and CSV (Extra) exports of arXiv preprints
+        var json = Path.Combine(_dir, "z.json");
+        File.WriteAllText(json, """[{"title": "A", "URL": "https://arxiv.org/abs/2405.12345v2"}, {"title": "B", "number": "arXiv:2405.54321"}]""");
+        var csv = Path.Combine(_dir, "z.csv");
+        File.WriteAllText(csv, "Title,Url,Extra\nC,,\"arXiv: 2406.00001\"\nD,https://example.org/d,\n");
+
+        // When they are read
+        var fromJson = LibraryReader.Read(json).Select(p => p.Id?.Versioned).ToList();
+        var fromCsv = LibraryReader.Read(csv).Select(p => p.Id?.Versioned).ToList();
+
+        // Then
+        Assert.Equal(["2405.12345v2", "2405.54321"], fromJson);
+        Assert.Equal(["2406.00001", null], fromCsv);
+    }
 }

@@ -1,14 +1,12 @@
 using PaperDigest.Papers;
 using PaperDigest.Ranking;
 using PaperDigest.Tests.TestSupport;
+using static PaperDigest.Tests.TestSupport.RankingSamples;
 
 namespace PaperDigest.Tests.Ranking;
 
 public sealed class ProfileRankerTests
 {
-    private static Paper Candidate(string id, string title, string abs, params string[] authors) =>
-        new(ArxivId.Parse(id), title, abs, authors, null, ["cs.RO"]);
-
     [Fact]
     public void Rank_SmallLibrary_PutsTheMatchingPaperFirstAndSaysWhy()
     {
@@ -45,16 +43,7 @@ public sealed class ProfileRankerTests
     public void Rank_RecentAdditions_WeighMore()
     {
         // Given a library whose newest paper is about grasping and whose old one is about speech
-        var library = new[]
-        {
-            new LibraryPaper("Speech Recognition with Transformers", "Transformer acoustic models for speech recognition.", [], new DateOnly(2022, 1, 1)),
-            new LibraryPaper("Dexterous Grasping with Tactile Sensing", "Robot hands grasp objects using tactile sensing.", [], new DateOnly(2025, 6, 1)),
-        };
-        var candidates = new[]
-        {
-            Candidate("2601.00010", "Speech Recognition at Scale", "Transformer models for speech recognition."),
-            Candidate("2601.00011", "Tactile Grasping of Deformable Objects", "Robot hands grasp deformable objects with tactile sensing."),
-        };
+        var (library, candidates) = RankingSamples.RecentGraspingOldSpeech();
 
         // When ranked
         var ranked = new ProfileRanker(library, [], []).Rank(candidates);

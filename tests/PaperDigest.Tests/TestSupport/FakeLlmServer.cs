@@ -94,6 +94,9 @@ public sealed class FakeLlmServer : IAsyncDisposable
 
     public int ChatRequests => Http.Requests.Count(r => r.PathAndQuery.EndsWith("/chat/completions", StringComparison.Ordinal));
 
+    /// <summary>POST /v1/embeddings as OpenAI answers it (deterministic vectors, OpenAI's refusals), with its counters.</summary>
+    public FakeEmbeddings Embeddings { get; } = new();
+
     /// <summary>Faults for the next requests, in order (then <see cref="Always"/>).</summary>
     public void Enqueue(params LlmFault[] faults)
     {
@@ -109,6 +112,11 @@ public sealed class FakeLlmServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext ctx)
     {
+        if (ctx.Request.Path.Value!.EndsWith("/embeddings", StringComparison.Ordinal) && HttpMethods.IsPost(ctx.Request.Method))
+        {
+            await Embeddings.HandleAsync(ctx);
+            return;
+        }
         if (!ctx.Request.Path.Value!.EndsWith("/chat/completions", StringComparison.Ordinal))
         {
             ctx.Response.StatusCode = 404;

@@ -100,12 +100,24 @@ public sealed class BrowserTests(ReaderServerFixture server) : IClassFixture<Rea
     public async Task Reader_EveryPageLightDarkDesktopPhone_NoSeriousAxeViolations()
     {
         // Given axe-core (WCAG 2.2 AA rules) and chromium, light and dark, desktop and phone
+        string[] paths = ["", "daily", "daily/2026-02-03", "papers/" + ReaderSeed.ChineseId, "papers/" + ReaderSeed.CodeId, "topics/",
+            "topics/" + Uri.EscapeDataString(ReaderSeed.Topic), "trends", "search?q=agents", "search", "papers/2609.99999"];
+
+        // When axe checks each page
+        var (checkedPages, violations) = await AxeAsync(server.BaseAddress, paths);
+
+        // Then there is no serious or critical violation anywhere
+        Assert.Equal(4 * paths.Length, checkedPages);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    /// <summary>axe-core's serious and critical WCAG 2.2 AA violations on each page, light and dark, desktop and phone.</summary>
+    internal static async Task<(int Checked, List<string> Violations)> AxeAsync(Uri baseAddress, IReadOnlyList<string> paths)
+    {
         var axe = AxeScript();
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        string[] paths = ["", "daily", "daily/2026-02-03", "papers/" + ReaderSeed.ChineseId, "papers/" + ReaderSeed.CodeId, "topics/",
-            "topics/" + Uri.EscapeDataString(ReaderSeed.Topic), "trends", "search?q=agents", "search", "papers/2609.99999"];
         var violations = new List<string>();
         var checkedPages = 0;
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
@@ -122,8 +134,7 @@ public sealed class BrowserTests(ReaderServerFixture server) : IClassFixture<Rea
                 page.SetDefaultTimeout(90_000);
                 foreach (var path in paths)
                 {
-                    // When axe checks each page
-                    await page.GotoAsync(new Uri(server.BaseAddress, path).AbsoluteUri);
+                    await page.GotoAsync(new Uri(baseAddress, path).AbsoluteUri);
                     await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = axe });
                     var found = await page.EvaluateAsync<string[]>("""
                         async () => {
@@ -136,9 +147,6 @@ public sealed class BrowserTests(ReaderServerFixture server) : IClassFixture<Rea
                     checkedPages++;
                 }
             }
-
-        // Then there is no serious or critical violation anywhere
-        Assert.Equal(4 * paths.Length, checkedPages);
-        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        return (checkedPages, violations);
     }
 }

@@ -7,11 +7,7 @@ namespace PaperDigest.Tests.Web;
 
 public sealed class ReaderEndpointsTests(ReaderServerFixture server) : IClassFixture<ReaderServerFixture>
 {
-    private async Task<(HttpStatusCode Status, string Body, string? Type)> GetAsync(string path)
-    {
-        using var response = await server.Client.GetAsync(path);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
-    }
+    private Task<(HttpStatusCode Status, string Body, string? Type)> GetAsync(string path) => server.GetAsync(path);
 
     [Fact]
     public async Task Home_LatestDay_ShowsItsPapersInListingOrder()
