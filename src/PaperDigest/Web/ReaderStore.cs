@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using PaperDigest.Web;
 using PaperDigest.Store;
@@ -31,21 +32,32 @@ internal sealed class ReaderStore(SqliteStore store, PaperStore papers, SummaryS
     }
 
     /// <summary>A paper with its summaries, the days that listed it and its topics; null when unknown.</summary>
-    public async Task<ReaderPaper?> PaperAsync(string id, CancellationToken cancellationToken)
+    public async Task<ReaderPaper?> PaperAsync(string id, CancellationToken cancellationToken) =>
+        (await PapersAsync([id], cancellationToken)).FirstOrDefault();
+
+    /// <summary>
+    /// These papers in the order given (unknown ids left out), each with its summaries, the days that listed it (newest
+    /// first) and its topics: three queries, however many papers.
+    /// </summary>
+    public async Task<IReadOnlyList<ReaderPaper>> PapersAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        if (await papers.FindAsync(id, cancellationToken) is not { } paper) return null;
-        IReadOnlyList<(string Kind, string Value)> rows;
+        var found = await papers.FindManyAsync(ids, cancellationToken);
+        if (found.Count == 0) return [];
+        var known = found.Select(p => p.Id.Id).ToList();
+        List<(string Kind, string PaperId, string Value)> rows;
         await using (var connection = await store.ConnectAsync(cancellationToken))
-            rows = (await connection.QueryAsync<(string Kind, string Value)>(new CommandDefinition(
+            rows = (await connection.QueryAsync<(string Kind, string PaperId, string Value)>(new CommandDefinition(
                 """
-                SELECT 'day', date FROM daily_listings WHERE paper_id = @id
+                SELECT 'day', paper_id, date FROM daily_listings WHERE paper_id IN (SELECT value FROM json_each(@ids))
                 UNION ALL
-                SELECT 'topic', topic FROM paper_topics WHERE paper_id = @id
-                ORDER BY 1, 2
-                """, new { id }, cancellationToken: cancellationToken))).ToList();
-        return new ReaderPaper(paper, Newest(await summaries.ForPaperAsync(id, cancellationToken)),
-            rows.Where(r => r.Kind == "day").Select(r => ParseDay(r.Value)).Reverse().ToList(),
-            rows.Where(r => r.Kind == "topic").Select(r => r.Value).ToList());
+                SELECT 'topic', paper_id, topic FROM paper_topics WHERE paper_id IN (SELECT value FROM json_each(@ids))
+                ORDER BY 1, 2, 3
+                """, new { ids = JsonSerializer.Serialize(known) }, cancellationToken: cancellationToken))).ToList();
+        var days = rows.Where(r => r.Kind == "day").ToLookup(r => r.PaperId, r => ParseDay(r.Value), StringComparer.Ordinal);
+        var topics = rows.Where(r => r.Kind == "topic").ToLookup(r => r.PaperId, r => r.Value, StringComparer.Ordinal);
+        var summarized = await summaries.ForPapersAsync(known, cancellationToken);
+        return found.Select(p => new ReaderPaper(p, Newest(summarized.GetValueOrDefault(p.Id.Id) ?? []),
+            days[p.Id.Id].Reverse().ToList(), topics[p.Id.Id].ToList())).ToList();
     }
 
     /// <summary>Every topic with its paper count, by name.</summary>
