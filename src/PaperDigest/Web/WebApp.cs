@@ -27,14 +27,16 @@ internal static class WebApp
             o.EnableForHttps = true; // pages hold no secrets, so BREACH-style attacks have nothing to read
             o.MimeTypes = ["text/html", "text/plain", "application/json", "application/atom+xml", "application/problem+json"];
         });
-        // Rendered answers (pages, search results, feeds, API) are kept, keyed by URL and the store's version: a commit by
-        // anyone (a `daily` run in another process) changes the version, so the next request renders afresh.
+        // Rendered answers (search results, day, topic, trend and archive pages, feeds, the API but its papers) are kept,
+        // keyed by URL, Host and the store's version: a commit by anyone (a `daily` run in another process) changes the
+        // version, so the next request renders afresh. A paper's page is three indexed reads, and there are as many as
+        // papers: keeping them made the cache churn (random paper pages at half the rate), so they are always read.
         builder.Services.AddOutputCache(o =>
         {
             o.SizeLimit = 64 * 1024 * 1024;
             o.MaximumBodySize = 4 * 1024 * 1024;
             o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
-            o.AddBasePolicy(b => b.VaryByValue(context =>
+            o.AddBasePolicy(b => b.With(c => !IsPaper(c.HttpContext.Request.Path)).VaryByValue(context =>
                 new("store", context.RequestServices.GetRequiredService<StoreVersionReader>().Current().ToString(CultureInfo.InvariantCulture))));
         });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer(ApiDocument.Transform));
@@ -62,6 +64,8 @@ internal static class WebApp
             : ReaderEndpoints.Result(ReaderPageService.NotFound($"Nothing at {context.Request.Path}.", WebLinks.Server)));
         return app;
     }
+
+    private static bool IsPaper(PathString path) => path.StartsWithSegments("/papers") || path.StartsWithSegments("/api/papers");
 
     /// <summary>
     /// The reader is read-only: every GET route answers HEAD too (Kestrel sends the headers, not the body: uptime checkers),

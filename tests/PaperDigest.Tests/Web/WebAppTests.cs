@@ -10,10 +10,11 @@ namespace PaperDigest.Tests.Web;
 public sealed class WebAppTests(ReaderServerFixture server) : IClassFixture<ReaderServerFixture>
 {
     [Theory]
-    [InlineData("/papers/" + ReaderSeed.ChineseId)]
     [InlineData("/search?q=reasoning")]
     [InlineData("/api/search?q=reasoning")]
     [InlineData("/")]
+    [InlineData("/topics/" + ReaderSeed.Topic)]
+    [InlineData("/feeds/daily.atom")]
     public async Task Get_SamePageAgainStoreUnchanged_AnsweredFromCacheWithTheSameHeaders(string path)
     {
         // Given a page requested once
@@ -28,6 +29,23 @@ public sealed class WebAppTests(ReaderServerFixture server) : IClassFixture<Read
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.Equal(first.Headers.GetValues("Content-Security-Policy"), second.Headers.GetValues("Content-Security-Policy"));
         Assert.Equal("nosniff", second.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Theory]
+    [InlineData("/papers/" + ReaderSeed.ChineseId)]
+    [InlineData("/api/papers/" + ReaderSeed.ChineseId)]
+    public async Task Get_PaperTwice_ReadEachTime(string path)
+    {
+        // Given a paper's page (or API answer) requested once
+        using var first = await server.Client.GetAsync(path);
+
+        // When it is requested again
+        using var second = await server.Client.GetAsync(path);
+
+        // Then it is read again, not kept (one page per paper would churn the cache), and is the same
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -79,14 +97,14 @@ public sealed class WebAppTests(ReaderServerFixture server) : IClassFixture<Read
     }
 
     [Fact]
-    public async Task Paper_SummaryWrittenThroughThePool_ShownOnTheNextRequest()
+    public async Task Topic_SummaryWrittenThroughThePool_ShownOnTheNextRequest()
     {
-        // Given a paper page without a summary, answered from the cache the second time
-        var path = "/papers/" + ReaderSeed.CodeId;
+        // Given a topic page, answered from the cache the second time
+        var path = "/topics/" + Uri.EscapeDataString(ReaderSeed.Topic);
         Assert.DoesNotContain("A cached page must not hide this", await server.Client.GetStringAsync(path), StringComparison.Ordinal);
         using (var cached = await server.Client.GetAsync(path)) Assert.NotNull(cached.Headers.Age);
 
-        // When a summary of it is stored (as a `daily` run in this process would)
+        // When a summary of one of its papers is stored (as a `daily` run in this process would)
         await server.Store.SummaryAsync(ReaderSeed.CodeId, "brief", new System.Text.Json.Nodes.JsonObject
         {
             ["summary"] = "A cached page must not hide this.",
