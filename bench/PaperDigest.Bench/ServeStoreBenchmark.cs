@@ -56,6 +56,7 @@ internal sealed class ServeStoreBenchmark : IBenchmark
         string newest;
         await using (var connection = await store.ConnectAsync(cancellationToken))
         {
+            // The newest publish date; the shared corpus has none, so a fixed day.
             newest = await connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT max(published) FROM papers", cancellationToken: cancellationToken)) ?? "2026-01-01";
             ids = (await connection.QueryAsync<string>(new CommandDefinition("SELECT id FROM papers ORDER BY id", cancellationToken: cancellationToken))).ToList();
         }
