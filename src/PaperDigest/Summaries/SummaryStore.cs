@@ -46,8 +46,7 @@ internal sealed class SummaryStore(SqliteStore store)
         if (paperIds.Count == 0) return new Dictionary<string, IReadOnlyList<StoredSummary>>(StringComparer.Ordinal);
         await using var connection = await store.ConnectAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            Select + " WHERE paper_id IN (SELECT value FROM json_each(@ids)) ORDER BY paper_id, created_at DESC",
-            new { ids = JsonSerializer.Serialize(paperIds) }, cancellationToken: cancellationToken));
+            Select + " WHERE paper_id IN @ids ORDER BY paper_id, created_at DESC", new { ids = paperIds }, cancellationToken: cancellationToken));
         return rows.GroupBy(r => r.PaperId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, IReadOnlyList<StoredSummary> (g) => g.Select(r => r.ToSummary()).ToList(), StringComparer.Ordinal);
     }

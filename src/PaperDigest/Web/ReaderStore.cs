@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Dapper;
 using PaperDigest.Web;
 using PaperDigest.Store;
@@ -48,11 +47,11 @@ internal sealed class ReaderStore(SqliteStore store, PaperStore papers, SummaryS
         await using (var connection = await store.ConnectAsync(cancellationToken))
             rows = (await connection.QueryAsync<(string Kind, string PaperId, string Value)>(new CommandDefinition(
                 """
-                SELECT 'day', paper_id, date FROM daily_listings WHERE paper_id IN (SELECT value FROM json_each(@ids))
+                SELECT 'day', paper_id, date FROM daily_listings WHERE paper_id IN @ids
                 UNION ALL
-                SELECT 'topic', paper_id, topic FROM paper_topics WHERE paper_id IN (SELECT value FROM json_each(@ids))
+                SELECT 'topic', paper_id, topic FROM paper_topics WHERE paper_id IN @ids
                 ORDER BY 1, 2, 3
-                """, new { ids = JsonSerializer.Serialize(known) }, cancellationToken: cancellationToken))).ToList();
+                """, new { ids = known }, cancellationToken: cancellationToken))).ToList();
         var days = rows.Where(r => r.Kind == "day").ToLookup(r => r.PaperId, r => ParseDay(r.Value), StringComparer.Ordinal);
         var topics = rows.Where(r => r.Kind == "topic").ToLookup(r => r.PaperId, r => r.Value, StringComparer.Ordinal);
         var summarized = await summaries.ForPapersAsync(known, cancellationToken);

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperDigest.Store;
@@ -27,16 +28,16 @@ internal static class WebApp
             o.EnableForHttps = true; // pages hold no secrets, so BREACH-style attacks have nothing to read
             o.MimeTypes = ["text/html", "text/plain", "application/json", "application/atom+xml", "application/problem+json"];
         });
-        // Rendered answers (search results, day, topic, trend and archive pages, feeds, the API but its papers) are kept,
-        // keyed by URL, Host and the store's version: a commit by anyone (a `daily` run in another process) changes the
-        // version, so the next request renders afresh. A paper's page is three indexed reads, and there are as many as
-        // papers: keeping them made the cache churn (random paper pages at half the rate), so they are always read.
+        // Rendered answers (pages, search results, feeds, the API) are kept, keyed by URL, Host and the store's version:
+        // a commit by anyone (a `daily` run in another process) changes the version, so the next request renders afresh.
+        // There are as many paper pages as papers: keeping each one read made the cache churn (random paper pages at half
+        // the rate), so a paper's page is kept from its second request on (SecondRequestFilter).
         builder.Services.AddOutputCache(o =>
         {
             o.SizeLimit = 64 * 1024 * 1024;
             o.MaximumBodySize = 4 * 1024 * 1024;
             o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
-            o.AddBasePolicy(b => b.With(c => !IsPaper(c.HttpContext.Request.Path)).VaryByValue(context =>
+            o.AddBasePolicy(b => b.With(Keeps).VaryByValue(context =>
                 new("store", context.RequestServices.GetRequiredService<StoreVersionReader>().Current().ToString(CultureInfo.InvariantCulture))));
         });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer(ApiDocument.Transform));
@@ -65,7 +66,12 @@ internal static class WebApp
         return app;
     }
 
-    private static bool IsPaper(PathString path) => path.StartsWithSegments("/papers") || path.StartsWithSegments("/api/papers");
+    private static bool Keeps(OutputCacheContext context)
+    {
+        var request = context.HttpContext.Request;
+        return !(request.Path.StartsWithSegments("/papers") || request.Path.StartsWithSegments("/api/papers"))
+               || context.HttpContext.RequestServices.GetRequiredService<SecondRequestFilter>().SeenBefore(request.Path.Value ?? "");
+    }
 
     /// <summary>
     /// The reader is read-only: every GET route answers HEAD too (Kestrel sends the headers, not the body: uptime checkers),

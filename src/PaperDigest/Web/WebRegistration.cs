@@ -16,6 +16,7 @@ internal static class WebRegistration
             .AddSummaryCache()
             .AddSearch()
             .AddSingleton<StoreVersionReader>()
+            .AddSingleton<SecondRequestFilter>()
             .AddSingleton<ReaderStore>()
             .AddSingleton<ReaderTranslations>()
             .AddSingleton<ReaderPageService>()
