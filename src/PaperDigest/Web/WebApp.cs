@@ -37,6 +37,7 @@ internal static class WebApp
             o.SizeLimit = 64 * 1024 * 1024;
             o.MaximumBodySize = 4 * 1024 * 1024;
             o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
+            o.UseCaseSensitivePaths = true; // a path in other letters may be another answer (an old-style id, a 404)
             o.AddBasePolicy(b => b.With(Keeps).VaryByValue(context =>
                 new("store", context.RequestServices.GetRequiredService<StoreVersionReader>().Current().ToString(CultureInfo.InvariantCulture))));
         });

@@ -51,6 +51,40 @@ public sealed class WebAppTests(ReaderServerFixture server) : IClassFixture<Read
         Assert.Equal(await first.Content.ReadAsStringAsync(), await third.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/search?q=Sparse", "/search?q=sparse", "value=\"Sparse\"", "value=\"sparse\"")]
+    public async Task Get_SameUrlInOtherLetters_NeverTheOtherOnesKeptAnswer(string path, string other, string expected, string expectedOther)
+    {
+        // Given a URL asked for twice (kept)
+        await server.Client.GetStringAsync(path);
+        var kept = await server.Client.GetAsync(path);
+
+        // When the same URL in other letters is asked for
+        using var answer = await server.Client.GetAsync(other);
+
+        // Then it is not the kept answer of the first, and each shows what it was asked
+        Assert.Null(answer.Headers.Age);
+        Assert.Contains(expected, await kept.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(expectedOther, await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        kept.Dispose();
+    }
+
+    [Fact]
+    public async Task Paper_PathInOtherLetters_NeverTheKeptPageOfTheOther()
+    {
+        // Given a paper page kept (asked for twice)
+        var path = "/papers/" + ReaderSeed.ChineseId;
+        await server.Client.GetStringAsync(path);
+        await server.Client.GetStringAsync(path);
+
+        // When the same path in capitals is asked for twice (the second time it may be kept, under its own letters)
+        await server.Client.GetStringAsync(path.ToUpperInvariant());
+        using var again = await server.Client.GetAsync(path.ToUpperInvariant());
+
+        // Then it was read, not served the other path's kept page
+        Assert.Null(again.Headers.Age);
+    }
+
     [Fact]
     public async Task Feed_TwoHosts_EachGetsItsOwnLinksNotTheOtherOnesCachedFeed()
     {
