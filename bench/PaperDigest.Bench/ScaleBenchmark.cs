@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using PaperDigest.Import;
@@ -65,7 +64,7 @@ internal sealed class ScaleBenchmark : IBenchmark
         Directory.CreateDirectory(dir);
         try
         {
-            var input = copies == 1 ? corpus : await WriteCopiesAsync(corpus, copies, Path.Combine(dir, $"corpus-x{copies}.jsonl"), cancellationToken);
+            var input = copies == 1 ? corpus : await CorpusCopyWriter.WriteAsync(corpus, copies, Path.Combine(dir, $"corpus-x{copies}.jsonl"), cancellationToken);
             Console.WriteLine($"input: {input} ({copies}x); load average {LoadAverage()}");
 
             // Floor first, then ours, on the same file in the same run.
@@ -162,31 +161,6 @@ internal sealed class ScaleBenchmark : IBenchmark
             $"overlap       distinct papers of the exact top 10 shown in the top 10 (copies counted once): mean {allPapers.Average():P1}; {(boundedPapers.Count > 0 ? boundedPapers.Average() : 1):P1} over the bounded ones"));
     }
 
-    /// <summary>
-    /// Writes the corpus N times as plain JSONL; copy k (1-7) replaces the id's first digit with 2+k, copy k (8-15) its
-    /// first two digits with 1 and k-8 (years 10-17, which the corpus does not hold), so every id is new.
-    /// </summary>
-    private static async Task<string> WriteCopiesAsync(string corpus, int copies, string path, CancellationToken ct)
-    {
-        var lines = new List<string>();
-        using (var xz = Process.Start(new ProcessStartInfo("xz", ["-dc", corpus]) { RedirectStandardOutput = true })!)
-        {
-            while (await xz.StandardOutput.ReadLineAsync(ct) is { } line) lines.Add(line);
-            await xz.WaitForExitAsync(ct);
-        }
-        await using var writer = new StreamWriter(path);
-        for (var k = 0; k < copies; k++)
-            foreach (var line in lines)
-            {
-                if (k == 0) { await writer.WriteLineAsync(line); continue; }
-                var node = JsonNode.Parse(line)!;
-                var id = (string)node["id"]!;
-                node["id"] = k < 8 ? (char)('2' + k) + id[1..] : "1" + (char)('0' + k - 8) + id[2..];
-                await writer.WriteLineAsync(node.ToJsonString());
-            }
-        return path;
-    }
-
     private static async Task<(double Seconds, long Papers, long BytesPerPaper)> RunFloorAsync(string script, string input, string db, CancellationToken ct)
     {
         using var python = Process.Start(new ProcessStartInfo("python3", [script, input, db]) { RedirectStandardOutput = true })!;
@@ -233,7 +207,7 @@ internal sealed class ScaleBenchmark : IBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + $" on {Environment.ProcessorCount} cores" : "unknown";
 
-    private static string? FindFile(string relative)
+    internal static string? FindFile(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

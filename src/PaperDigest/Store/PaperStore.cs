@@ -110,6 +110,17 @@ internal sealed class PaperStore(SqliteStore store, TimeProvider time)
         return row?.ToPaper();
     }
 
+    /// <summary>These papers in one query, in the order given; unknown ids are left out. (IN @ids: one id is an equality, where json_each cost a third more.)</summary>
+    public async Task<IReadOnlyList<Paper>> FindManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return [];
+        await using var connection = await store.ConnectAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            SelectPaper + " WHERE id IN @ids", new { ids }, cancellationToken: cancellationToken));
+        var byId = rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        return ids.Where(byId.ContainsKey).Select(id => byId[id].ToPaper()).ToList();
+    }
+
     /// <summary>When code links were last looked for (null: never), so papers without code are rechecked only now and then.</summary>
     public async Task<DateTimeOffset?> CodeCheckedAtAsync(string id, CancellationToken cancellationToken)
     {

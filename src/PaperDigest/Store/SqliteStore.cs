@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace PaperDigest.Store;
@@ -11,7 +12,18 @@ internal sealed class SqliteStore
     private const int Corrupt = 11; // SQLITE_CORRUPT
     private const int NotADatabase = 26; // SQLITE_NOTADB
 
+    /// <summary>Per physical connection, not per open: busy_timeout and synchronous are connection state that SQLite keeps.</summary>
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+
+    private static readonly object Marker = new();
+
     private readonly string _connectionString;
+
+    /// <summary>The physical connections (SQLite handles, kept alive by the pool) whose PRAGMAs have run.</summary>
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _setUp = new();
+
+    private long _connects;
+    private long _physicalSetups;
 
     private SqliteStore(string path)
     {
@@ -47,15 +59,62 @@ internal sealed class SqliteStore
         return store;
     }
 
+    /// <summary>
+    /// A pooled connection with busy_timeout, foreign_keys and synchronous = NORMAL in force. The pool keeps the
+    /// physical connection (and its PRAGMAs) between uses, so they run once per physical connection, not per call.
+    /// </summary>
     public async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _connects);
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            var handle = connection.Handle!;
+            if (_setUp.TryGetValue(handle, out _)) return connection;
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = ConnectionPragmas;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+            _setUp.AddOrUpdate(handle, Marker);
+            Interlocked.Increment(ref _physicalSetups);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
+
+    /// <summary>
+    /// An open connection of its own, outside the pool, for a reader that keeps it (and its prepared commands) for its
+    /// lifetime; the caller disposes it. Reads only what others commit, so it needs the busy timeout and nothing else.
+    /// </summary>
+    internal SqliteConnection OpenDedicated()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString());
+        try
+        {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA busy_timeout = 30000;";
+            pragma.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>How many connections <see cref="ConnectAsync"/> has handed out: a page's count says whether it reads per paper.</summary>
+    internal long Connects => Interlocked.Read(ref _connects);
+
+    /// <summary>How many physical connections <see cref="ConnectAsync"/> has set up (its PRAGMAs ran on each once).</summary>
+    internal long PhysicalSetups => Interlocked.Read(ref _physicalSetups);
 
     private void Migrate()
     {

@@ -40,13 +40,15 @@ internal sealed class SummaryStore(SqliteStore store)
         return row?.ToSummary();
     }
 
-    /// <summary>Every stored summary of a paper, newest first (the paper page shows them all).</summary>
-    public async Task<IReadOnlyList<StoredSummary>> ForPaperAsync(string paperId, CancellationToken cancellationToken)
+    /// <summary>Every stored summary of each of these papers, newest first, by paper id, in one query (paper, day and topic pages show them).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StoredSummary>>> ForPapersAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken)
     {
+        if (paperIds.Count == 0) return new Dictionary<string, IReadOnlyList<StoredSummary>>(StringComparer.Ordinal);
         await using var connection = await store.ConnectAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            Select + " WHERE paper_id = @paperId ORDER BY created_at DESC", new { paperId }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToSummary()).ToList();
+            Select + " WHERE paper_id IN @ids ORDER BY paper_id, created_at DESC", new { ids = paperIds }, cancellationToken: cancellationToken));
+        return rows.GroupBy(r => r.PaperId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, IReadOnlyList<StoredSummary> (g) => g.Select(r => r.ToSummary()).ToList(), StringComparer.Ordinal);
     }
 
     /// <summary>Stores a summary (ok or failed) at once, in its own transaction: a killed run keeps every one finished before it.</summary>

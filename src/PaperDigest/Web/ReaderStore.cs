@@ -22,25 +22,41 @@ internal sealed class ReaderStore(SqliteStore store, PaperStore papers, SummaryS
         return rows.Select(r => new CountedLabel(r.Date, (int)r.Count)).ToList();
     }
 
-    /// <summary>The papers listed on a day, in listing order, with their summaries; empty when nothing was listed.</summary>
+    /// <summary>The papers listed on a day, in listing order, with their summaries; empty when nothing was listed. Two queries.</summary>
     public async Task<IReadOnlyList<ReaderPaper>> DayAsync(DateOnly date, CancellationToken cancellationToken)
     {
         var listed = await papers.ListingAsync(date, cancellationToken);
-        var result = new List<ReaderPaper>(listed.Count);
-        foreach (var p in listed)
-            result.Add(new ReaderPaper(p, Newest(await summaries.ForPaperAsync(p.Id.Id, cancellationToken)), [date], []));
-        return result;
+        var found = await summaries.ForPapersAsync(listed.Select(p => p.Id.Id).ToList(), cancellationToken);
+        return listed.Select(p => new ReaderPaper(p, Newest(found.GetValueOrDefault(p.Id.Id) ?? []), [date], [])).ToList();
     }
 
-    public async Task<ReaderPaper?> PaperAsync(string id, CancellationToken cancellationToken)
+    /// <summary>A paper with its summaries, the days that listed it and its topics; null when unknown.</summary>
+    public async Task<ReaderPaper?> PaperAsync(string id, CancellationToken cancellationToken) =>
+        (await PapersAsync([id], cancellationToken)).FirstOrDefault();
+
+    /// <summary>
+    /// These papers in the order given (unknown ids left out), each with its summaries, the days that listed it (newest
+    /// first) and its topics: three queries, however many papers.
+    /// </summary>
+    public async Task<IReadOnlyList<ReaderPaper>> PapersAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        if (await papers.FindAsync(id, cancellationToken) is not { } paper) return null;
-        await using var connection = await store.ConnectAsync(cancellationToken);
-        var days = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT date FROM daily_listings WHERE paper_id = @id ORDER BY date DESC", new { id }, cancellationToken: cancellationToken));
-        var topics = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT topic FROM paper_topics WHERE paper_id = @id ORDER BY topic", new { id }, cancellationToken: cancellationToken));
-        return new ReaderPaper(paper, Newest(await summaries.ForPaperAsync(id, cancellationToken)), days.Select(ParseDay).ToList(), topics.ToList());
+        var found = await papers.FindManyAsync(ids, cancellationToken);
+        if (found.Count == 0) return [];
+        var known = found.Select(p => p.Id.Id).ToList();
+        List<(string Kind, string PaperId, string Value)> rows;
+        await using (var connection = await store.ConnectAsync(cancellationToken))
+            rows = (await connection.QueryAsync<(string Kind, string PaperId, string Value)>(new CommandDefinition(
+                """
+                SELECT 'day', paper_id, date FROM daily_listings WHERE paper_id IN @ids
+                UNION ALL
+                SELECT 'topic', paper_id, topic FROM paper_topics WHERE paper_id IN @ids
+                ORDER BY 1, 2, 3
+                """, new { ids = known }, cancellationToken: cancellationToken))).ToList();
+        var days = rows.Where(r => r.Kind == "day").ToLookup(r => r.PaperId, r => ParseDay(r.Value), StringComparer.Ordinal);
+        var topics = rows.Where(r => r.Kind == "topic").ToLookup(r => r.PaperId, r => r.Value, StringComparer.Ordinal);
+        var summarized = await summaries.ForPapersAsync(known, cancellationToken);
+        return found.Select(p => new ReaderPaper(p, Newest(summarized.GetValueOrDefault(p.Id.Id) ?? []),
+            days[p.Id.Id].Reverse().ToList(), topics[p.Id.Id].ToList())).ToList();
     }
 
     /// <summary>Every topic with its paper count, by name.</summary>
@@ -52,18 +68,17 @@ internal sealed class ReaderStore(SqliteStore store, PaperStore papers, SummaryS
         return rows.Select(r => new CountedLabel(r.Topic, (int)r.Count)).ToList();
     }
 
-    /// <summary>A topic's papers, newest first; empty when the topic is unknown.</summary>
+    /// <summary>A topic's papers, newest first; empty when the topic is unknown. Three queries, whatever the limit.</summary>
     public async Task<IReadOnlyList<ReaderPaper>> TopicAsync(string topic, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await store.ConnectAsync(cancellationToken);
-        var ids = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT t.paper_id FROM paper_topics t JOIN papers p ON p.id = t.paper_id WHERE t.topic = @topic ORDER BY p.published DESC, t.paper_id DESC LIMIT @limit",
-            new { topic, limit }, cancellationToken: cancellationToken));
-        var result = new List<ReaderPaper>();
-        foreach (var id in ids)
-            if (await papers.FindAsync(id, cancellationToken) is { } p)
-                result.Add(new ReaderPaper(p, Newest(await summaries.ForPaperAsync(id, cancellationToken)), [], [topic]));
-        return result;
+        List<string> ids;
+        await using (var connection = await store.ConnectAsync(cancellationToken))
+            ids = (await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT t.paper_id FROM paper_topics t JOIN papers p ON p.id = t.paper_id WHERE t.topic = @topic ORDER BY p.published DESC, t.paper_id DESC LIMIT @limit",
+                new { topic, limit }, cancellationToken: cancellationToken))).ToList();
+        var found = await summaries.ForPapersAsync(ids, cancellationToken);
+        return (await papers.FindManyAsync(ids, cancellationToken))
+            .Select(p => new ReaderPaper(p, Newest(found.GetValueOrDefault(p.Id.Id) ?? []), [], [topic])).ToList();
     }
 
     /// <summary>Ids of every paper a static site links to: listed, in a topic, or summarized.</summary>

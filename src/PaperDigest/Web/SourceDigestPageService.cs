@@ -24,13 +24,12 @@ internal sealed class SourceDigestPageService(ReaderStore reader, ReaderPageServ
     public async Task<SourceDigestLink?> FindAsync(string name, CancellationToken cancellationToken) =>
         (await SourcesAsync(cancellationToken)).FirstOrDefault(s => s.Name == name);
 
-    /// <summary>The papers of one source's digest of one day, most relevant first, each with its stored summaries; empty when there is none.</summary>
+    /// <summary>The papers of one source's digest of one day, most relevant first, each with its stored summaries (a fixed number of queries); empty when there is none.</summary>
     public async Task<IReadOnlyList<(ReaderPaper Paper, PaperRelevance Relevance)>> PapersAsync(string name, DateOnly date, CancellationToken cancellationToken)
     {
-        var result = new List<(ReaderPaper, PaperRelevance)>();
-        foreach (var (id, relevance) in await listings.DigestAsync(name, date, cancellationToken))
-            if (await reader.PaperAsync(id, cancellationToken) is { } paper) result.Add((paper, relevance));
-        return result;
+        var digest = await listings.DigestAsync(name, date, cancellationToken);
+        var relevance = digest.ToDictionary(d => d.PaperId, d => d.Relevance, StringComparer.Ordinal);
+        return (await reader.PapersAsync(digest.Select(d => d.PaperId).ToList(), cancellationToken)).Select(p => (p, relevance[p.Paper.Id.Id])).ToList();
     }
 
     /// <summary>The reason <paramref name="name"/> or <paramref name="dateText"/> cannot be a source's day (a 400), or null.</summary>

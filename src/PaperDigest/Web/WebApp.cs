@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PaperDigest.Store;
 
 namespace PaperDigest.Web;
 
@@ -25,6 +28,19 @@ internal static class WebApp
             o.EnableForHttps = true; // pages hold no secrets, so BREACH-style attacks have nothing to read
             o.MimeTypes = ["text/html", "text/plain", "application/json", "application/atom+xml", "application/problem+json"];
         });
+        // Rendered answers (pages, search results, feeds, the API) are kept, keyed by URL, Host and the store's version:
+        // a commit by anyone (a `daily` run in another process) changes the version, so the next request renders afresh.
+        // There are as many paper pages as papers: keeping each one read made the cache churn (random paper pages at half
+        // the rate), so a paper's page is kept from its second request on (SecondRequestFilter).
+        builder.Services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 64 * 1024 * 1024;
+            o.MaximumBodySize = 4 * 1024 * 1024;
+            o.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(10);
+            o.UseCaseSensitivePaths = true; // a path in other letters may be another answer (an old-style id, a 404)
+            o.AddBasePolicy(b => b.With(Keeps).VaryByValue(context =>
+                new("store", context.RequestServices.GetRequiredService<StoreVersionReader>().Current().ToString(CultureInfo.InvariantCulture))));
+        });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer(ApiDocument.Transform));
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -40,6 +56,7 @@ internal static class WebApp
         app.Use(OnlyReads);
         app.UseRouting(); // after OnlyReads, so a HEAD is routed as the GET it mirrors
         app.Use(Guard);
+        app.UseOutputCache(); // after Guard: its security headers go on cached answers too
         app.MapOpenApi();
         app.MapReader();
         app.MapApi();
@@ -48,6 +65,13 @@ internal static class WebApp
             ? Results.Problem($"No API route {context.Request.Path}.", statusCode: 404, title: "Not found")
             : ReaderEndpoints.Result(ReaderPageService.NotFound($"Nothing at {context.Request.Path}.", WebLinks.Server)));
         return app;
+    }
+
+    private static bool Keeps(OutputCacheContext context)
+    {
+        var request = context.HttpContext.Request;
+        return !(request.Path.StartsWithSegments("/papers") || request.Path.StartsWithSegments("/api/papers"))
+               || context.HttpContext.RequestServices.GetRequiredService<SecondRequestFilter>().SeenBefore(request.Path.Value ?? "");
     }
 
     /// <summary>

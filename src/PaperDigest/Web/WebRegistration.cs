@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PaperDigest.Search;
+using PaperDigest.Store;
 using PaperDigest.Summaries;
 
 namespace PaperDigest.Web;
@@ -14,6 +15,8 @@ internal static class WebRegistration
         services.AddSingleton(options)
             .AddSummaryCache()
             .AddSearch()
+            .AddSingleton<StoreVersionReader>()
+            .AddSingleton<SecondRequestFilter>()
             .AddSingleton<ReaderStore>()
             .AddSingleton<ReaderTranslations>()
             .AddSingleton<ReaderPageService>()

@@ -121,6 +121,67 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal("ok", (string)(await command.ExecuteScalarAsync())!);
     }
 
+    [Fact]
+    public async Task ConnectAsync_PooledConnections_EveryOneHasItsPragmasInForce()
+    {
+        // Given a store, and eight connections held at once (eight physical connections in the pool)
+        var store = SqliteStore.Open(Db);
+        var held = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.ConnectAsync(CancellationToken.None)));
+        foreach (var c in held) await c.DisposeAsync();
+
+        // When connections are handed out again, many times, some at once
+        for (var round = 0; round < 5; round++)
+        {
+            var connections = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.ConnectAsync(CancellationToken.None)));
+
+            // Then each one has foreign keys on, the busy timeout and synchronous = NORMAL (1)
+            foreach (var connection in connections)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA foreign_keys";
+                Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+                command.CommandText = "PRAGMA busy_timeout";
+                Assert.Equal(30000L, (long)(await command.ExecuteScalarAsync())!);
+                command.CommandText = "PRAGMA synchronous";
+                Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+            }
+            foreach (var c in connections) await c.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ConnectAsync_ManyTimesInTurn_RunsThePragmasOncePerPhysicalConnection()
+    {
+        // Given a store
+        var store = SqliteStore.Open(Db);
+
+        // When 200 connections are handed out one after the other (as a busy reader does)
+        for (var i = 0; i < 200; i++)
+            await using (await store.ConnectAsync(CancellationToken.None)) { }
+
+        // Then the pool gave the same physical connection each time, set up once, not 200 times
+        Assert.Equal(200, store.Connects);
+        Assert.Equal(1, store.PhysicalSetups);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_PoolCleared_SetsUpTheNewPhysicalConnection()
+    {
+        // Given a connection set up and returned to the pool, then the pool emptied (its physical connection closed)
+        var store = SqliteStore.Open(Db);
+        await using (await store.ConnectAsync(CancellationToken.None)) { }
+        SqliteConnection.ClearAllPools();
+
+        // When a connection is handed out again
+        await using var connection = await store.ConnectAsync(CancellationToken.None);
+
+        // Then it is a new physical connection, and its PRAGMAs ran too
+        Assert.Equal(2, store.PhysicalSetups);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys";
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
     private static Paper Sample(string id) => new(new ArxivId(id, 1), "T " + id, "A", ["X"], new DateOnly(2026, 1, 1), []);
 
     public void Dispose()
