@@ -314,5 +314,14 @@ internal static class StoreMigrations
         INSERT INTO search_trigram (rowid, title, summaries)
             SELECT doc, title, summaries FROM search_documents WHERE id IN (SELECT paper_id FROM translations);
         """,
+        // 11 (issue 12): `import` stores papers in batches and indexes them afterwards, in chunks. The papers of a batch
+        // and this mark are committed together: every search_docs row from from_doc on that is not in the search index
+        // yet is still to be indexed, so an import killed between the two leaves work the next import finishes first.
+        """
+        CREATE TABLE import_pending (
+            id       INTEGER PRIMARY KEY CHECK (id = 1),  -- one row at most
+            from_doc INTEGER NOT NULL                     -- search_docs.doc from which papers may be unindexed
+        );
+        """,
     ];
 }
