@@ -6,12 +6,6 @@ namespace PaperDigest.Import;
 internal sealed record ImportResult(long Lines, long Imported, long Skipped, long Indexed, TimeSpan Elapsed);
 
 /// <summary>
-/// Where an import is: lines read, papers written, how far into the file (bytes on disk, compressed or not) and, while
-/// the search index is being filled, how many papers it has taken so far.
-/// </summary>
-internal sealed record ImportProgress(long Lines, long Imported, long Skipped, long FileBytesRead, long FileBytes, long? Indexed, TimeSpan Elapsed);
-
-/// <summary>
 /// Streams an arXiv metadata file into the store; bad lines are reported and skipped. Decoding and parsing run on a
 /// reader task that hands whole batches to the writer through a small bounded channel, so the two overlap (and xz, a
 /// process of its own, decompresses beside them). Papers are committed a batch at a time and indexed for search in

@@ -9,9 +9,10 @@ namespace PaperDigest.Import;
 /// One import's connection. Papers are merged as PaperStore.UpsertSql merges them (known values are never erased), a
 /// batch per transaction. Papers new to the store are not indexed row by row: the batch's transaction drops the
 /// per-row insert trigger and recreates it before commit (no other connection ever sees it missing), gives the new
-/// papers their search ids set-wise, and records the import_pending mark. <see cref="IndexPendingAsync"/> then fills both
-/// search indexes in rowid order, a large chunk per transaction, and clears the mark. Papers already stored keep going
-/// through the update trigger, so their index entries stay exactly what the triggers make of them.
+/// papers their search ids set-wise, indexes them in search_trigram (small: titles) and records the import_pending
+/// mark. <see cref="IndexPendingAsync"/> then fills search_words (the large index) in rowid order, a large chunk per
+/// transaction, and clears the mark: one pass, few segments to merge, no merged-away pages left at the end. Papers
+/// already stored keep going through the update trigger, so their index entries stay what the triggers make of them.
 /// </summary>
 internal sealed class ImportWriter : IAsyncDisposable
 {
@@ -19,10 +20,10 @@ internal sealed class ImportWriter : IAsyncDisposable
     public const int IndexChunk = 50_000;
 
     /// <summary>
-    /// FTS5's in-memory buffer of new index entries (its 'hashsize' option) while a chunk is indexed: 1 MiB by default,
-    /// flushed as a new segment whenever it fills, and all those segments merged later. 64 MiB holds a whole chunk, so it
-    /// is written as a few large segments: less merging (about a fifth less CPU) and a smaller index. Set and reset
-    /// inside the chunk's transaction, so no other connection ever sees anything but the default.
+    /// FTS5's in-memory buffer of new index entries (its 'hashsize' option): 1 MiB by default, flushed as a new segment
+    /// whenever it fills, and those segments merged later. At 64 MiB a chunk is written as one or two large segments:
+    /// less merging and a smaller file (3% less index here). Set and reset inside the chunk's transaction, so no other
+    /// connection ever sees anything but the default.
     /// </summary>
     private const int ChunkHashSize = 64 << 20, DefaultHashSize = 1 << 20;
 
@@ -42,10 +43,10 @@ internal sealed class ImportWriter : IAsyncDisposable
         foreach (var unknown in parameters[9..]) unknown.Value = DBNull.Value; // not in arXiv metadata: kept as stored
     }
 
-    /// <summary>Papers stored by this writer (or left by an earlier import) that the search index does not hold yet, at most.</summary>
+    /// <summary>Papers this writer stored that search_words does not hold yet.</summary>
     public long Unindexed { get; private set; }
 
-    /// <summary>Merges a batch in one transaction; its new papers get search ids and are marked for <see cref="IndexPendingAsync"/>.</summary>
+    /// <summary>Merges a batch in one transaction; its new papers get search ids, are indexed in search_trigram and marked for <see cref="IndexPendingAsync"/>.</summary>
     public async Task<int> WriteAsync(IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
     {
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -75,8 +76,10 @@ internal sealed class ImportWriter : IAsyncDisposable
             if (added > 0)
             {
                 await ExecuteAsync("""
+                    INSERT INTO search_trigram (rowid, title, summaries)
+                        SELECT doc, title, summaries FROM search_documents WHERE doc >= @next ORDER BY doc;
                     INSERT INTO import_pending (id, from_doc) VALUES (1, @next)
-                    ON CONFLICT (id) DO UPDATE SET from_doc = min(from_doc, excluded.from_doc)
+                        ON CONFLICT (id) DO UPDATE SET from_doc = min(from_doc, excluded.from_doc);
                     """, transaction, cancellationToken, ("@next", nextDoc));
                 Unindexed += added;
             }
@@ -87,9 +90,9 @@ internal sealed class ImportWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Indexes every paper the import_pending mark covers that the search index lacks (a paper some other writer stored
-    /// or changed meanwhile went through the triggers and is skipped), <see cref="IndexChunk"/> papers a transaction, and
-    /// clears the mark. Returns how many papers it indexed; <paramref name="onChunk"/> hears the running count.
+    /// Indexes in search_words every paper the import_pending mark covers that search_words lacks (a paper some other
+    /// writer changed meanwhile went through the triggers and is skipped), <see cref="IndexChunk"/> papers a transaction,
+    /// and clears the mark. Returns how many papers it indexed; <paramref name="onChunk"/> hears the running count.
     /// </summary>
     public async Task<long> IndexPendingAsync(Action<long>? onChunk, CancellationToken cancellationToken)
     {
@@ -102,17 +105,13 @@ internal sealed class ImportWriter : IAsyncDisposable
             var to = Math.Min(last, from + IndexChunk - 1);
             await ExecuteAsync($"""
                 INSERT INTO search_words (search_words, rank) VALUES ('hashsize', {ChunkHashSize});
-                INSERT INTO search_trigram (search_trigram, rank) VALUES ('hashsize', {ChunkHashSize});
                 CREATE TEMP TABLE IF NOT EXISTS import_chunk (doc INTEGER PRIMARY KEY);
                 DELETE FROM temp.import_chunk;
                 INSERT INTO temp.import_chunk (doc)
-                    SELECT doc FROM search_docs d WHERE doc BETWEEN @from AND @to AND NOT EXISTS (SELECT 1 FROM search_trigram t WHERE t.rowid = d.doc);
+                    SELECT doc FROM search_docs d WHERE doc BETWEEN @from AND @to AND NOT EXISTS (SELECT 1 FROM search_words w WHERE w.rowid = d.doc);
                 INSERT INTO search_words (rowid, title, authors, abstract, summaries)
                     SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE doc IN temp.import_chunk ORDER BY doc;
-                INSERT INTO search_trigram (rowid, title, summaries)
-                    SELECT doc, title, summaries FROM search_documents WHERE doc IN temp.import_chunk ORDER BY doc;
                 INSERT INTO search_words (search_words, rank) VALUES ('hashsize', {DefaultHashSize});
-                INSERT INTO search_trigram (search_trigram, rank) VALUES ('hashsize', {DefaultHashSize});
                 """, transaction, cancellationToken, ("@from", from), ("@to", to));
             indexed += (long)(await ScalarAsync("SELECT count(*) FROM temp.import_chunk", transaction, cancellationToken))!;
             await ExecuteAsync(to >= last ? "DELETE FROM import_pending" : "UPDATE import_pending SET from_doc = @next", transaction, cancellationToken, ("@next", to + 1));

@@ -314,9 +314,10 @@ internal static class StoreMigrations
         INSERT INTO search_trigram (rowid, title, summaries)
             SELECT doc, title, summaries FROM search_documents WHERE id IN (SELECT paper_id FROM translations);
         """,
-        // 11 (issue 12): `import` stores papers in batches and indexes them afterwards, in chunks. The papers of a batch
-        // and this mark are committed together: every search_docs row from from_doc on that is not in the search index
-        // yet is still to be indexed, so an import killed between the two leaves work the next import finishes first.
+        // 11 (issue 12): `import` stores papers a batch at a time (search_trigram filled in the same transaction) and fills
+        // search_words afterwards, in large chunks. This mark is committed with the batch: every search_docs row from
+        // from_doc on that search_words lacks is still to be indexed there, so an import killed in between leaves work
+        // that the next import finishes first.
         """
         CREATE TABLE import_pending (
             id       INTEGER PRIMARY KEY CHECK (id = 1),  -- one row at most
