@@ -80,6 +80,7 @@ internal static class ArxivJsonlReader
     }
 
     /// <summary>Parses one line; a bad line is an error value, never an exception.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ArxivJsonlLine Parse(ReadOnlyMemory<byte> line, long number)
     {
         try
@@ -97,6 +98,7 @@ internal static class ArxivJsonlReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ArxivJsonlLine Parse(JsonElement root, long number)
     {
         if (root.ValueKind != JsonValueKind.Object) return new ArxivJsonlLine(number, null, "not a JSON object");
@@ -111,9 +113,11 @@ internal static class ArxivJsonlReader
         return new ArxivJsonlLine(number, paper, null);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IReadOnlyList<string> List(JsonElement root, string name, char separator)
     {
         if (!root.TryGetProperty(name, out var e)) return [];
@@ -131,6 +135,7 @@ internal static class ArxivJsonlReader
     /// The first version's date (versions[0].created, RFC 1123) before any other: update_date is the last update,
     /// so a 2007 paper revised in 2008 would be dated 2008.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DateOnly? Date(JsonElement root)
     {
         if (root.TryGetProperty("versions", out var versions) && versions.ValueKind == JsonValueKind.Array && versions.GetArrayLength() > 0

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using PaperDigest.Store;
@@ -55,19 +56,8 @@ internal sealed class ImportWriter : IAsyncDisposable
         if (trigger is not null) await ExecuteAsync("DROP TRIGGER search_papers_insert", transaction, cancellationToken);
         upsert.Transaction = transaction;
         parameters[8].Value = time.GetUtcNow().ToString("O");
-        foreach (var row in rows)
-        {
-            var p = row.Paper;
-            parameters[0].Value = p.Id.Id;
-            parameters[1].Value = p.Id.Version is { } v ? v : DBNull.Value;
-            parameters[2].Value = p.Title;
-            parameters[3].Value = p.Abstract;
-            parameters[4].Value = row.Authors;
-            parameters[5].Value = row.Categories;
-            parameters[6].Value = (object?)p.Comment ?? DBNull.Value;
-            parameters[7].Value = p.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        Upsert(rows);
         upsert.Transaction = null;
         if (trigger is not null)
         {
@@ -87,6 +77,25 @@ internal sealed class ImportWriter : IAsyncDisposable
         }
         await transaction.CommitAsync(cancellationToken);
         return rows.Count;
+    }
+
+    /// <summary>The batch's rows through the one prepared upsert: SQLite works in-process, so the synchronous call is the whole of it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Upsert(IReadOnlyList<ImportRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            var p = row.Paper;
+            parameters[0].Value = p.Id.Id;
+            parameters[1].Value = p.Id.Version is { } v ? v : DBNull.Value;
+            parameters[2].Value = p.Title;
+            parameters[3].Value = p.Abstract;
+            parameters[4].Value = row.Authors;
+            parameters[5].Value = row.Categories;
+            parameters[6].Value = (object?)p.Comment ?? DBNull.Value;
+            parameters[7].Value = p.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+            upsert.ExecuteNonQuery();
+        }
     }
 
     /// <summary>

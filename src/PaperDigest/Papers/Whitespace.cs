@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PaperDigest.Papers;
@@ -12,6 +13,7 @@ internal static class Whitespace
     /// spaces between words, so a wrapped Chinese line must not gain one. Whitespace is what char.IsWhiteSpace says
     /// (the same set as the regex class \s). One pass without a regex: `import` collapses every abstract it reads.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Collapse(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
@@ -46,6 +48,7 @@ internal static class Whitespace
     }
 
     /// <summary>True when the text holds no whitespace but single spaces between other characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsCollapsed(ReadOnlySpan<char> s)
     {
         if (char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1])) return false;
