@@ -15,7 +15,7 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
 {
     public const int BatchSize = 5000;
 
-    private sealed record Batch(List<ImportRow> Rows, long Lines, long Skipped, long FileBytesRead);
+    private sealed record Batch(string Rows, int Count, long Lines, long Skipped, long FileBytesRead);
 
     public async Task<ImportResult> ImportAsync(
         string path, Action<ArxivJsonlLine> onBadLine, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -40,7 +40,8 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                if (batch.Rows.Count > 0) imported += await writer.WriteAsync(batch.Rows, cancellationToken);
+                if (batch.Count > 0) await writer.WriteAsync(batch.Rows, cancellationToken);
+                imported += batch.Count;
                 (lines, skipped, read) = (batch.Lines, batch.Skipped, batch.FileBytesRead);
                 Report(null);
                 if (writer.Unindexed >= ImportWriter.IndexChunk) await IndexAsync();
@@ -70,7 +71,13 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
     private static async Task ReadAsync(ImportInput input, Action<ArxivJsonlLine> onBadLine, ChannelWriter<Batch> channel, CancellationToken cancellationToken)
     {
         long lines = 0, skipped = 0;
-        var rows = new List<ImportRow>(BatchSize);
+        var batch = new ImportBatch();
+        Batch Take(long read)
+        {
+            var taken = new Batch(batch.ToJson(), batch.Count, lines, skipped, read);
+            batch = new ImportBatch();
+            return taken;
+        }
         try
         {
             await foreach (var line in ArxivJsonlReader.ReadAsync(input, cancellationToken))
@@ -82,17 +89,16 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
                     onBadLine(line);
                     continue;
                 }
-                rows.Add(ImportRow.From(line.Paper));
-                if (rows.Count < BatchSize) continue;
-                await channel.WriteAsync(new Batch(rows, lines, skipped, input.Consumed), cancellationToken);
-                rows = new List<ImportRow>(BatchSize);
+                batch.Add(line.Paper);
+                if (batch.Count < BatchSize) continue;
+                await channel.WriteAsync(Take(input.Consumed), cancellationToken);
             }
-            await channel.WriteAsync(new Batch(rows, lines, skipped, input.Length), cancellationToken);
+            await channel.WriteAsync(Take(input.Length), cancellationToken);
             channel.Complete();
         }
         catch (Exception ex)
         {
-            if (ex is ImportFileException && rows.Count > 0) await channel.WriteAsync(new Batch(rows, lines, skipped, input.Consumed), CancellationToken.None);
+            if (ex is ImportFileException && batch.Count > 0) await channel.WriteAsync(Take(input.Consumed), CancellationToken.None);
             channel.Complete(ex);
         }
     }

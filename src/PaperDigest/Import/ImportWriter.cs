@@ -1,14 +1,11 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using PaperDigest.Store;
 
 namespace PaperDigest.Import;
 
 /// <summary>
-/// One import's connection. Papers are merged as PaperStore.UpsertSql merges them (known values are never erased), a
-/// batch per transaction. Papers new to the store are not indexed row by row: the batch's transaction drops the
+/// One import's connection. Papers are merged by PaperStore's one merge rule (known values are never erased), a batch
+/// per transaction and per statement. Papers new to the store are not indexed row by row: the batch's transaction drops the
 /// per-row insert trigger and recreates it before commit (no other connection ever sees it missing), gives the new
 /// papers their search ids set-wise, indexes them in search_trigram (small: titles) and records the import_pending
 /// mark. <see cref="IndexPendingAsync"/> then fills search_words (the large index) in rowid order, a large chunk per
@@ -28,41 +25,45 @@ internal sealed class ImportWriter : IAsyncDisposable
     /// </summary>
     private const int ChunkHashSize = 64 << 20, DefaultHashSize = 1 << 20;
 
-    private static readonly string[] Names = ["@Id", "@Version", "@Title", "@Abstract", "@Authors", "@Categories", "@Comment", "@Published", "@Now", "@CodeUrl", "@GithubStars", "@Upvotes", "@AiSummary", "@AiKeywords"];
+    /// <summary>A batch's rows (an <see cref="ImportBatch"/>) merged set-wise by PaperStore's one merge rule.</summary>
+    private const string UpsertBatchSql =
+        $"""
+        INSERT INTO papers ({PaperStore.UpsertColumns})
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+               NULL, NULL, NULL, NULL, NULL, @now, @now -- code, stars, upvotes, AI summary and keywords: not in arXiv metadata, kept as stored
+        FROM json_each(@rows) WHERE true
+        {PaperStore.MergeClause}
+        """;
+
     private readonly SqliteConnection connection;
-    private readonly SqliteCommand upsert;
-    private readonly SqliteParameter[] parameters;
     private readonly TimeProvider time;
 
     internal ImportWriter(SqliteConnection connection, TimeProvider time)
     {
         this.connection = connection;
         this.time = time;
-        upsert = connection.CreateCommand();
-        upsert.CommandText = PaperStore.UpsertSql;
-        parameters = Names.Select(n => upsert.Parameters.Add(n, n is "@Version" or "@GithubStars" or "@Upvotes" ? SqliteType.Integer : SqliteType.Text)).ToArray();
-        foreach (var unknown in parameters[9..]) unknown.Value = DBNull.Value; // not in arXiv metadata: kept as stored
     }
 
     /// <summary>Papers this writer stored that search_words does not hold yet.</summary>
     public long Unindexed { get; private set; }
 
-    /// <summary>Merges a batch in one transaction; its new papers get search ids, are indexed in search_trigram and marked for <see cref="IndexPendingAsync"/>.</summary>
-    public async Task<int> WriteAsync(IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Merges a batch (<see cref="ImportBatch.ToJson"/>) in one transaction; its new papers get search ids, are indexed in
+    /// search_trigram and marked for <see cref="IndexPendingAsync"/>.
+    /// </summary>
+    public async Task WriteAsync(string rows, CancellationToken cancellationToken)
     {
         await using var transaction = connection.BeginTransaction(deferred: false);
         var trigger = await ScalarAsync("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_papers_insert'", transaction, cancellationToken) as string;
         var nextDoc = (long)(await ScalarAsync("SELECT coalesce(max(doc), 0) + 1 FROM search_docs", transaction, cancellationToken))!;
+        var lastPaper = (long)(await ScalarAsync("SELECT coalesce(max(rowid), 0) FROM papers", transaction, cancellationToken))!;
         if (trigger is not null) await ExecuteAsync("DROP TRIGGER search_papers_insert", transaction, cancellationToken);
-        upsert.Transaction = transaction;
-        parameters[8].Value = time.GetUtcNow().ToString("O");
-        cancellationToken.ThrowIfCancellationRequested();
-        Upsert(rows);
-        upsert.Transaction = null;
+        await ExecuteAsync(UpsertBatchSql, transaction, cancellationToken, ("@rows", rows), ("@now", time.GetUtcNow().ToString("O")));
         if (trigger is not null)
         {
-            var added = await ExecuteAsync("INSERT OR IGNORE INTO search_docs (paper_id) SELECT value FROM json_each(@ids)", transaction, cancellationToken,
-                ("@ids", IdsJson(rows)));
+            // The papers this batch added are the rows past the last rowid; in file order, as a clean import numbers them.
+            var added = await ExecuteAsync("INSERT OR IGNORE INTO search_docs (paper_id) SELECT id FROM papers WHERE rowid > @last ORDER BY rowid",
+                transaction, cancellationToken, ("@last", lastPaper));
             if (added > 0)
             {
                 await ExecuteAsync("""
@@ -76,26 +77,6 @@ internal sealed class ImportWriter : IAsyncDisposable
             await ExecuteAsync(trigger, transaction, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return rows.Count;
-    }
-
-    /// <summary>The batch's rows through the one prepared upsert: SQLite works in-process, so the synchronous call is the whole of it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Upsert(IReadOnlyList<ImportRow> rows)
-    {
-        foreach (var row in rows)
-        {
-            var p = row.Paper;
-            parameters[0].Value = p.Id.Id;
-            parameters[1].Value = p.Id.Version is { } v ? v : DBNull.Value;
-            parameters[2].Value = p.Title;
-            parameters[3].Value = p.Abstract;
-            parameters[4].Value = row.Authors;
-            parameters[5].Value = row.Categories;
-            parameters[6].Value = (object?)p.Comment ?? DBNull.Value;
-            parameters[7].Value = p.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-            upsert.ExecuteNonQuery();
-        }
     }
 
     /// <summary>
@@ -131,14 +112,6 @@ internal sealed class ImportWriter : IAsyncDisposable
         return indexed;
     }
 
-    private static string IdsJson(IReadOnlyList<ImportRow> rows)
-    {
-        var json = new StringBuilder(rows.Count * 14).Append('[');
-        foreach (var row in rows) json.Append('"').Append(row.Paper.Id.Id).Append("\",");
-        if (rows.Count > 0) json.Length--;
-        return json.Append(']').ToString();
-    }
-
     private async Task<int> ExecuteAsync(string sql, SqliteTransaction transaction, CancellationToken cancellationToken, params (string Name, object Value)[] args)
     {
         await using var c = connection.CreateCommand();
@@ -156,9 +129,5 @@ internal sealed class ImportWriter : IAsyncDisposable
         return await c.ExecuteScalarAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await upsert.DisposeAsync();
-        await connection.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

@@ -254,6 +254,30 @@ public sealed class ArxivImporterTests
     }
 
     [Fact]
+    public async Task ImportAsync_OverAKnownPaper_MergesByPaperStoresRuleAndStoresTheSameText()
+    {
+        // Given a paper stored by PaperStore with code, upvotes, an AI summary, a comment, a later version and an earlier
+        // date, non-ASCII authors and a title with an astral character
+        using var store = new TempStore();
+        await store.Papers.UpsertAsync([new PaperDigest.Papers.Paper(new PaperDigest.Papers.ArxivId("2501.00001", 3), "Graph 🚀 Transformers", "Known.",
+            ["Jörg Müller", "李雷"], new DateOnly(2025, 1, 5), ["cs.LG"], "8 pages", "https://github.com/a/b", 12, 40, "AI summary")], CancellationToken.None);
+        var before = await StoreQuery.ScalarAsync(store.Path_, "SELECT title || '|' || authors || '|' || categories FROM papers");
+
+        // When a file has it at version 2, dated later, without a comment, with the same title and authors
+        var path = Path.Combine(store.Directory, "papers.jsonl");
+        await File.WriteAllTextAsync(path, """{"id": "2501.00001v2", "title": "Graph 🚀 Transformers", "summary": "New abstract.", "authors": ["Jörg Müller", "李雷"], "categories": ["cs.LG"], "published": "2025-01-07"}""" + "\n");
+        await ImportAsync(store, path);
+
+        // Then known values are kept (version 3, the earlier date, comment, code, stars, upvotes, AI summary), the new
+        // abstract wins, and title, authors and categories are stored as the very same text
+        var paper = (await store.Papers.FindAsync("2501.00001", CancellationToken.None))!;
+        Assert.Equal((3, new DateOnly(2025, 1, 5), "8 pages", "https://github.com/a/b", 12, 40, "AI summary", "New abstract."),
+            (paper.Id.Version, paper.Published, paper.Comment, paper.CodeUrl, paper.GithubStars, paper.Upvotes, paper.AiSummary, paper.Abstract));
+        Assert.Equal(before, await StoreQuery.ScalarAsync(store.Path_, "SELECT title || '|' || authors || '|' || categories FROM papers"));
+        Assert.Equal("1: 2501.00001", await SearchIndexSnapshot.SearchAsync(store.Search, "abstract"));
+    }
+
+    [Fact]
     public async Task ImportAsync_OverPapersWithSummaries_SummaryTextStaysSearchable()
     {
         // Given a stored paper with a Chinese summary and a word only its summary holds

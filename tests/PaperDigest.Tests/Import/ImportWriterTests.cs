@@ -9,10 +9,10 @@ public sealed class ImportWriterTests
     /// <summary>A process that dies after committing a batch and before indexing it: the batch's transaction, then nothing.</summary>
     private static async Task CrashAfterBatchAsync(TempStore store, string path)
     {
-        var rows = new List<ImportRow>();
-        await foreach (var line in ArxivJsonlReader.ReadAsync(path, CancellationToken.None)) rows.Add(ImportRow.From(line.Paper!));
+        var batch = new ImportBatch();
+        await foreach (var line in ArxivJsonlReader.ReadAsync(path, CancellationToken.None)) batch.Add(line.Paper!);
         await using var writer = await new ImportStore(store.Sqlite, TimeProvider.System).OpenWriterAsync(CancellationToken.None);
-        await writer.WriteAsync(rows, CancellationToken.None);
+        await writer.WriteAsync(batch.ToJson(), CancellationToken.None);
     }
 
     [Fact]
