@@ -35,7 +35,8 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
         await IndexAsync(); // what a killed import left
         var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reader = Task.Run(() => ReadAsync(input, onBadLine, channel.Writer, stop.Token), stop.Token);
+        var reader = Task.Factory.StartNew(() => ReadAsync(input, onBadLine, channel.Writer, stop.Token), stop.Token,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap(); // a thread of its own: its reads block
         try
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))

@@ -24,11 +24,12 @@ internal static class ArxivJsonlReader
 
     /// <summary>
     /// The lines of <paramref name="input"/>, parsed straight from its UTF-8 bytes (no UTF-16 copy of the line). Lines
-    /// end with \n, \r\n or \r; blank lines are counted but not returned; a UTF-8 byte order mark is skipped.
+    /// end with \n, \r\n or \r; blank lines are counted but not returned; a UTF-8 byte order mark is skipped. Reads
+    /// block (<see cref="ImportInput.Read"/>): run it on a thread of its own.
     /// </summary>
     public static async IAsyncEnumerable<ArxivJsonlLine> ReadAsync(ImportInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var buffer = new byte[1 << 16];
+        var buffer = new byte[1 << 20];
         int start = 0, end = 0;
         long number = 0;
         bool ended = false, afterCr = false, first = true;
@@ -48,7 +49,8 @@ internal static class ArxivJsonlReader
                     (end, start) = (end - start, 0);
                 }
                 if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
-                var read = await ReadAsync(input, buffer.AsMemory(end), cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = input.Read(buffer.AsSpan(end));
                 if (read == 0) ended = true;
                 end += read;
                 continue;
@@ -65,18 +67,6 @@ internal static class ArxivJsonlReader
             yield return Parse(line, number);
         }
         await input.CompleteAsync(cancellationToken);
-    }
-
-    private static async ValueTask<int> ReadAsync(ImportInput input, Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await input.Stream.ReadAsync(buffer, cancellationToken);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ImportFileException($"{input.Path} is not a readable gzip file: {ex.Message}", ex);
-        }
     }
 
     /// <summary>Parses one line; a bad line is an error value, never an exception.</summary>

@@ -10,7 +10,7 @@ namespace PaperDigest.Import;
 /// </summary>
 internal sealed class ImportInput : IAsyncDisposable
 {
-    private const int BufferSize = 1 << 16;
+    private const int BufferSize = 1 << 20;
     private readonly FileStream file;
     private readonly Process? xz;
     private readonly Task? feeding;
@@ -25,7 +25,7 @@ internal sealed class ImportInput : IAsyncDisposable
         this.xz = xz;
         this.gzip = gzip;
         Length = file.Length;
-        if (xz is not null) feeding = FeedAsync(xz.StandardInput.BaseStream);
+        if (xz is not null) feeding = Task.Factory.StartNew(() => Feed(xz.StandardInput.BaseStream), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public string Path { get; }
@@ -43,7 +43,7 @@ internal sealed class ImportInput : IAsyncDisposable
 
     public static async Task<ImportInput> OpenAsync(string path, CancellationToken cancellationToken)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
         try
         {
             if (path.EndsWith(".xz", StringComparison.OrdinalIgnoreCase))
@@ -92,16 +92,32 @@ internal sealed class ImportInput : IAsyncDisposable
         }
     }
 
-    /// <summary>Copies the file into xz's stdin, counting; xz exiting early (bad data) ends it, and its exit code says why.</summary>
-    private async Task FeedAsync(Stream stdin)
+    /// <summary>
+    /// Reads decompressed bytes, blocking: the reader runs on a thread of its own, where a blocking read wakes as soon as
+    /// data is there (an awaited pipe read hops through the thread pool, a cost per read on a busy machine).
+    /// </summary>
+    public int Read(Span<byte> buffer)
+    {
+        try
+        {
+            return Stream.Read(buffer);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ImportFileException($"{Path} is not a readable gzip file: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Copies the file into xz's stdin on a thread of its own, counting; xz exiting early (bad data) ends it, and its exit code says why.</summary>
+    private void Feed(Stream stdin)
     {
         var buffer = new byte[BufferSize];
         try
         {
             int n;
-            while ((n = await file.ReadAsync(buffer)) > 0)
+            while ((n = file.Read(buffer)) > 0)
             {
-                await stdin.WriteAsync(buffer.AsMemory(0, n));
+                stdin.Write(buffer, 0, n);
                 Interlocked.Add(ref fed, n);
             }
         }
@@ -113,7 +129,7 @@ internal sealed class ImportInput : IAsyncDisposable
         }
         finally
         {
-            try { await stdin.DisposeAsync(); } catch (IOException) { }
+            try { stdin.Dispose(); } catch (IOException) { }
         }
     }
 
