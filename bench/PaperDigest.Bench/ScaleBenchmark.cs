@@ -58,6 +58,8 @@ internal sealed class ScaleBenchmark : IBenchmark
             await using (var connection = await store.ConnectAsync(cancellationToken))
                 await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
             var seconds = result.Elapsed.TotalSeconds;
+            if (result.Imported != floorPapers || result.Skipped > 0)
+                Console.WriteLine($"import        MISMATCH: {result.Imported:N0} papers imported ({result.Skipped:N0} lines skipped), the floor loaded {floorPapers:N0}");
             Report("import", $"{result.Imported:N0} papers in {seconds:F2} s = {result.Imported / seconds:N0} papers/s; floor {floorSeconds:F2} s; ours/floor {seconds / floorSeconds:F2}", seconds / floorSeconds, ImportRatioTarget);
 
             SqliteConnection.ClearAllPools();
@@ -80,7 +82,10 @@ internal sealed class ScaleBenchmark : IBenchmark
         }
     }
 
-    /// <summary>Writes the corpus N times as plain JSONL; copy k (k ≥ 1) replaces the id's first digit with 2+k, so every id is new.</summary>
+    /// <summary>
+    /// Writes the corpus N times as plain JSONL with every id new and valid (the corpus's ids start with 1 or 2): copy k
+    /// replaces the id's first digit with 2+k for k ≤ 7, and its first two with 0 and k-8 for k = 8 … 15.
+    /// </summary>
     private static async Task<string> WriteCopiesAsync(string corpus, int copies, string path, CancellationToken ct)
     {
         var lines = new List<string>();
@@ -96,7 +101,7 @@ internal sealed class ScaleBenchmark : IBenchmark
                 if (k == 0) { await writer.WriteLineAsync(line); continue; }
                 var node = JsonNode.Parse(line)!;
                 var id = (string)node["id"]!;
-                node["id"] = (char)('2' + k) + id[1..];
+                node["id"] = k <= 7 ? (char)('2' + k) + id[1..] : "0" + (char)('0' + k - 8) + id[2..];
                 await writer.WriteLineAsync(node.ToJsonString());
             }
         return path;
