@@ -83,8 +83,8 @@ internal sealed class ScaleBenchmark : IBenchmark
     }
 
     /// <summary>
-    /// Writes the corpus N times as plain JSONL with every id new and valid (the corpus's ids start with 1 or 2): copy k
-    /// replaces the id's first digit with 2+k for k ≤ 7, and its first two with 0 and k-8 for k = 8 … 15.
+    /// Writes the corpus N times as plain JSONL with every id new and valid (the corpus's ids are yymm.nnnnn, starting
+    /// with 1 or 2): copy k replaces the first digit with 2 + k mod 8 (k mod 8 ≥ 1) and adds 20 × (k div 8) to the month.
     /// </summary>
     private static async Task<string> WriteCopiesAsync(string corpus, int copies, string path, CancellationToken ct)
     {
@@ -101,7 +101,8 @@ internal sealed class ScaleBenchmark : IBenchmark
                 if (k == 0) { await writer.WriteLineAsync(line); continue; }
                 var node = JsonNode.Parse(line)!;
                 var id = (string)node["id"]!;
-                node["id"] = k <= 7 ? (char)('2' + k) + id[1..] : "0" + (char)('0' + k - 8) + id[2..];
+                var month = int.Parse(id.AsSpan(2, 2), CultureInfo.InvariantCulture) + 20 * (k / 8);
+                node["id"] = string.Create(CultureInfo.InvariantCulture, $"{(k % 8 == 0 ? id[0] : (char)('2' + k % 8))}{id[1]}{month:D2}{id[4..]}");
                 await writer.WriteLineAsync(node.ToJsonString());
             }
         return path;
