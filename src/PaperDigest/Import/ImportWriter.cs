@@ -15,7 +15,7 @@ namespace PaperDigest.Import;
 internal sealed class ImportWriter : IAsyncDisposable
 {
     /// <summary>Papers indexed per transaction: large enough for few FTS5 segments, short enough for other writers to wait.</summary>
-    public const int IndexChunk = 50_000;
+    public const int IndexChunk = 100_000;
 
     /// <summary>
     /// FTS5's in-memory buffer of new index entries (its 'hashsize' option): 1 MiB by default, flushed as a new segment
@@ -23,7 +23,7 @@ internal sealed class ImportWriter : IAsyncDisposable
     /// less merging and a smaller file (3% less index here). Set and reset inside the chunk's transaction, so no other
     /// connection ever sees anything but the default.
     /// </summary>
-    private const int ChunkHashSize = 64 << 20, DefaultHashSize = 1 << 20;
+    private const int ChunkHashSize = 128 << 20, DefaultHashSize = 1 << 20;
 
     /// <summary>A batch's rows (an <see cref="ImportBatch"/>) merged set-wise by PaperStore's one merge rule.</summary>
     private const string UpsertBatchSql =
