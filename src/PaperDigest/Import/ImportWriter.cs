@@ -19,7 +19,7 @@ internal sealed class ImportWriter : IAsyncDisposable
 
     /// <summary>
     /// FTS5's in-memory buffer of new index entries (its 'hashsize' option): 1 MiB by default, flushed as a new segment
-    /// whenever it fills, and those segments merged later. At 64 MiB a chunk is written as one or two large segments:
+    /// whenever it fills, and those segments merged later. At 128 MiB a chunk is written as one or two large segments:
     /// less merging and a smaller file (3% less index here). Set and reset inside the chunk's transaction, so no other
     /// connection ever sees anything but the default.
     /// </summary>
