@@ -65,7 +65,7 @@ internal static class ImportCommand
                         lock (gate)
                         {
                             task.Value = p.Fraction;
-                            task.Description = Markup.Escape(Describe(p));
+                            task.Description = Markup.Escape(Brief(p));
                         }
                     }));
                 task.Value = 1;
@@ -83,6 +83,12 @@ internal static class ImportCommand
         return string.Create(CultureInfo.InvariantCulture,
             $"import: {p.Lines:N0} lines read, {p.Imported:N0} papers written, {p.Skipped:N0} skipped, {p.Elapsed.TotalSeconds:F1} s, {p.PapersPerSecond:N0} papers/s, {p.Fraction:P0} of the file{left}");
     }
+
+    /// <summary>The live bar's label, short enough for an 80-column terminal beside the bar.</summary>
+    private static string Brief(ImportProgress p) => p.Indexed is { } indexed
+        ? string.Create(CultureInfo.InvariantCulture, $"indexing for search: {indexed:N0} papers")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{p.Imported:N0} papers, {p.Lines:N0} lines, {p.PapersPerSecond:N0}/s{(p.Remaining is { } r ? $", ETA {r:m\\:ss}" : "")}");
 
     /// <summary>Plain lines on stderr (CI, pipes): one per batch, one per indexed chunk.</summary>
     private sealed class LineProgress(TextWriter error) : IProgress<ImportProgress>
