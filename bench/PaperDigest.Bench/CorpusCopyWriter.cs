@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
@@ -7,8 +8,8 @@ namespace PaperDigest.Bench;
 internal static class CorpusCopyWriter
 {
     /// <summary>
-    /// Writes the corpus N times (at most 16) as plain JSONL; copy k (1-7) replaces the id's first digit with 2+k, copy k
-    /// (8-15) its first two digits with 1 and k-8 (years 10-17, which the corpus does not hold), so every id is new.
+    /// Writes the corpus N times (at most 16) as plain JSONL with every id new and valid (the corpus's ids are yymm.nnnnn,
+    /// starting with 1 or 2): copy k replaces the first digit with 2 + k mod 8 (k mod 8 ≥ 1) and adds 20 × (k div 8) to the month.
     /// </summary>
     public static async Task<string> WriteAsync(string corpus, int copies, string path, CancellationToken ct)
     {
@@ -26,7 +27,8 @@ internal static class CorpusCopyWriter
                 if (k == 0) { await writer.WriteLineAsync(line); continue; }
                 var node = JsonNode.Parse(line)!;
                 var id = (string)node["id"]!;
-                node["id"] = k < 8 ? (char)('2' + k) + id[1..] : "1" + (char)('0' + k - 8) + id[2..];
+                var month = int.Parse(id.AsSpan(2, 2), CultureInfo.InvariantCulture) + 20 * (k / 8);
+                node["id"] = string.Create(CultureInfo.InvariantCulture, $"{(k % 8 == 0 ? id[0] : (char)('2' + k % 8))}{id[1]}{month:D2}{id[4..]}");
                 await writer.WriteLineAsync(node.ToJsonString());
             }
         return path;

@@ -79,6 +79,8 @@ internal sealed class ScaleBenchmark : IBenchmark
             await using (var connection = await store.ConnectAsync(cancellationToken))
                 await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
             var seconds = result.Elapsed.TotalSeconds;
+            if (result.Imported != floorPapers || result.Skipped > 0)
+                Console.WriteLine($"import        MISMATCH: {result.Imported:N0} papers imported ({result.Skipped:N0} lines skipped), the floor loaded {floorPapers:N0}");
             Report("import", $"{result.Imported:N0} papers in {seconds:F2} s = {result.Imported / seconds:N0} papers/s; floor {floorSeconds:F2} s; ours/floor {seconds / floorSeconds:F2}", seconds / floorSeconds, ImportRatioTarget);
 
             SqliteConnection.ClearAllPools();

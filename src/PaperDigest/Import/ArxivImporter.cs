@@ -1,70 +1,87 @@
 using System.Threading.Channels;
-using PaperDigest.Papers;
 
 namespace PaperDigest.Import;
 
 /// <summary>What an import did.</summary>
-internal sealed record ImportResult(long Lines, long Imported, long Skipped, TimeSpan Elapsed);
-
-/// <summary>Where an import is: lines read and papers written so far.</summary>
-internal sealed record ImportProgress(long Lines, long Imported, long Skipped, TimeSpan Elapsed);
+internal sealed record ImportResult(long Lines, long Imported, long Skipped, long Indexed, TimeSpan Elapsed);
 
 /// <summary>
-/// Streams an arXiv metadata file into the store in batches; bad lines are reported and skipped. Decoding and parsing
-/// run on a reader task that hands whole batches to the writer through a small bounded channel, so the two overlap.
+/// Streams an arXiv metadata file into the store; bad lines are reported and skipped. Decoding and parsing run on a
+/// reader task that hands whole batches to the writer through a small bounded channel, so the two overlap (and xz, a
+/// process of its own, decompresses beside them). Papers are committed a batch at a time and indexed for search in
+/// large chunks (<see cref="ImportWriter"/>); work an earlier, killed import left unindexed is finished first.
 /// </summary>
 internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
 {
     public const int BatchSize = 5000;
 
-    private sealed record Batch(List<Paper> Papers, long Lines, long Skipped);
+    private sealed record Batch(string Rows, int Count, long Lines, long Skipped, long FileBytesRead);
 
     public async Task<ImportResult> ImportAsync(
         string path, Action<ArxivJsonlLine> onBadLine, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        long lines = 0, imported = 0, skipped = 0;
+        long lines = 0, imported = 0, skipped = 0, read = 0, indexed = 0;
+        await using var input = await ImportInput.OpenAsync(path, cancellationToken);
+        await using var writer = await store.OpenWriterAsync(cancellationToken);
+        void Report(long? indexing) =>
+            progress?.Report(new ImportProgress(lines, imported, skipped, read, input.Length, indexing, time.GetElapsedTime(started)));
+        async Task IndexAsync()
+        {
+            var before = indexed;
+            indexed += await writer.IndexPendingAsync(n => Report(before + n), cancellationToken);
+        }
+
+        await IndexAsync(); // what a killed import left
         var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reader = Task.Run(() => ReadAsync(path, onBadLine, channel.Writer, stop.Token), stop.Token);
-        await using (var writer = await store.OpenWriterAsync(cancellationToken))
+        var reader = Task.Factory.StartNew(() => ReadAsync(input, onBadLine, channel.Writer, stop.Token), stop.Token,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap(); // a thread of its own: its reads block
+        try
         {
-            try
+            await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
-                {
-                    if (batch.Papers.Count > 0) imported += await writer.WriteAsync(batch.Papers, cancellationToken);
-                    (lines, skipped) = (batch.Lines, batch.Skipped);
-                    progress?.Report(new ImportProgress(lines, imported, skipped, time.GetElapsedTime(started)));
-                }
-            }
-            catch (ImportFileException ex)
-            {
-                // What was read before the file broke is kept (the merge is idempotent: importing the whole file again completes it).
-                throw new ImportFileException(
-                    $"{ex.Message}; {imported:N0} papers from the {lines:N0} lines before it are stored ({skipped:N0} bad lines skipped), the rest of the file was not read.", ex);
-            }
-            catch
-            {
-                await stop.CancelAsync();
-                throw;
-            }
-            finally
-            {
-                try { await reader; } catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+                if (batch.Count > 0) await writer.WriteAsync(batch.Rows, cancellationToken);
+                imported += batch.Count;
+                (lines, skipped, read) = (batch.Lines, batch.Skipped, batch.FileBytesRead);
+                Report(null);
+                if (writer.Unindexed >= ImportWriter.IndexChunk) await IndexAsync();
             }
         }
-        return new ImportResult(lines, imported, skipped, time.GetElapsedTime(started));
+        catch (ImportFileException ex)
+        {
+            // What was read before the file broke is kept (the merge is idempotent: importing the whole file again completes it).
+            await IndexAsync();
+            throw new ImportFileException(
+                $"{ex.Message}; {imported:N0} papers from the {lines:N0} lines before it are stored ({skipped:N0} bad lines skipped), the rest of the file was not read.", ex);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            try { await reader; } catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        }
+        await IndexAsync();
+        return new ImportResult(lines, imported, skipped, indexed, time.GetElapsedTime(started));
     }
 
     /// <summary>The reader task: parses lines into batches; a broken file ends the channel with its error after the last good batch.</summary>
-    private static async Task ReadAsync(string path, Action<ArxivJsonlLine> onBadLine, ChannelWriter<Batch> channel, CancellationToken cancellationToken)
+    private static async Task ReadAsync(ImportInput input, Action<ArxivJsonlLine> onBadLine, ChannelWriter<Batch> channel, CancellationToken cancellationToken)
     {
         long lines = 0, skipped = 0;
-        var papers = new List<Paper>(BatchSize);
+        var batch = new ImportBatch();
+        Batch Take(long read)
+        {
+            var taken = new Batch(batch.ToJson(), batch.Count, lines, skipped, read);
+            batch = new ImportBatch();
+            return taken;
+        }
         try
         {
-            await foreach (var line in ArxivJsonlReader.ReadAsync(path, cancellationToken))
+            await foreach (var line in ArxivJsonlReader.ReadAsync(input, cancellationToken))
             {
                 lines = line.Number;
                 if (line.Paper is null)
@@ -73,17 +90,16 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
                     onBadLine(line);
                     continue;
                 }
-                papers.Add(line.Paper);
-                if (papers.Count < BatchSize) continue;
-                await channel.WriteAsync(new Batch(papers, lines, skipped), cancellationToken);
-                papers = new List<Paper>(BatchSize);
+                batch.Add(line.Paper);
+                if (batch.Count < BatchSize) continue;
+                await channel.WriteAsync(Take(input.Consumed), cancellationToken);
             }
-            await channel.WriteAsync(new Batch(papers, lines, skipped), cancellationToken);
+            await channel.WriteAsync(Take(input.Length), cancellationToken);
             channel.Complete();
         }
         catch (Exception ex)
         {
-            if (ex is ImportFileException && papers.Count > 0) await channel.WriteAsync(new Batch(papers, lines, skipped), CancellationToken.None);
+            if (ex is ImportFileException && batch.Count > 0) await channel.WriteAsync(Take(input.Consumed), CancellationToken.None);
             channel.Complete(ex);
         }
     }

@@ -1,8 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using PaperDigest.Papers;
 
@@ -12,85 +9,69 @@ namespace PaperDigest.Import;
 internal sealed record ArxivJsonlLine(long Number, Paper? Paper, string? Error);
 
 /// <summary>
-/// Reads arXiv metadata as JSON lines (plain, .gz with GZipStream, .xz streamed through `xz -dc`, there being no xz
-/// library): id, title, summary|abstract, authors (list or string), categories (list or space-separated),
+/// Reads arXiv metadata as JSON lines (plain, .gz or .xz: <see cref="ImportInput"/>): id, title, summary|abstract, authors (list or string), categories (list or space-separated),
 /// comment|comments, and a date from published|update_date|versions[0].created when there is one.
 /// </summary>
 internal static class ArxivJsonlReader
 {
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
     public static async IAsyncEnumerable<ArxivJsonlLine> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Process? xz = null;
-        GzipInput? gzip = null;
-        Stream stream;
-        if (path.EndsWith(".xz", StringComparison.OrdinalIgnoreCase))
-        {
-            xz = StartXz(path);
-            stream = xz.StandardOutput.BaseStream;
-        }
-        else
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
-            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) stream = gzip = await GzipInput.OpenAsync((FileStream)stream, path, cancellationToken);
-        }
-
-        try
-        {
-            using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, 1 << 16);
-            long number = 0;
-            while (await ReadLineAsync(reader, path, cancellationToken) is { } line)
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                yield return Parse(line, number);
-            }
-            gzip?.EnsureComplete();
-            if (xz is not null)
-            {
-                var errors = await xz.StandardError.ReadToEndAsync(cancellationToken);
-                await xz.WaitForExitAsync(cancellationToken);
-                if (xz.ExitCode != 0) throw new ImportFileException($"xz could not decompress {path}: {errors.Trim()}");
-            }
-        }
-        finally
-        {
-            await stream.DisposeAsync();
-            if (xz is { HasExited: false }) xz.Kill();
-            xz?.Dispose();
-        }
+        await using var input = await ImportInput.OpenAsync(path, cancellationToken);
+        await foreach (var line in ReadAsync(input, cancellationToken)) yield return line;
     }
 
-    private static async Task<string?> ReadLineAsync(StreamReader reader, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// The lines of <paramref name="input"/>, parsed straight from its UTF-8 bytes (no UTF-16 copy of the line). Lines
+    /// end with \n, \r\n or \r; blank lines are counted but not returned; a UTF-8 byte order mark is skipped. Reads
+    /// block (<see cref="ImportInput.Read"/>): run it on a thread of its own.
+    /// </summary>
+    public static async IAsyncEnumerable<ArxivJsonlLine> ReadAsync(ImportInput input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        try
+        var buffer = new byte[1 << 20];
+        int start = 0, end = 0;
+        long number = 0;
+        bool ended = false, afterCr = false, first = true;
+        while (true)
         {
-            return await reader.ReadLineAsync(cancellationToken);
+            if (afterCr && start < end)
+            {
+                if (buffer[start] == (byte)'\n') start++;
+                afterCr = false;
+            }
+            var at = buffer.AsSpan(start, end - start).IndexOfAny((byte)'\n', (byte)'\r');
+            if (at < 0 && !ended || afterCr && !ended)
+            {
+                if (start > 0)
+                {
+                    buffer.AsSpan(start, end - start).CopyTo(buffer);
+                    (end, start) = (end - start, 0);
+                }
+                if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = input.Read(buffer.AsSpan(end));
+                if (read == 0) ended = true;
+                end += read;
+                continue;
+            }
+            if (at < 0 && start == end) break;
+            var length = at < 0 ? end - start : at;
+            var line = buffer.AsMemory(start, length);
+            start += at < 0 ? length : length + 1;
+            afterCr = at >= 0 && buffer[start - 1] == (byte)'\r';
+            number++;
+            if (first && line.Span.StartsWith(Bom)) line = line[Bom.Length..];
+            first = false;
+            if (line.Span.Trim(" \t\f\v"u8).IsEmpty) continue;
+            yield return Parse(line, number);
         }
-        catch (InvalidDataException ex)
-        {
-            throw new ImportFileException($"{path} is not a readable gzip file: {ex.Message}", ex);
-        }
-    }
-
-    private static Process StartXz(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"The file '{path}' does not exist.", path);
-        var info = new ProcessStartInfo("xz") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("-dc");
-        info.ArgumentList.Add("--");
-        info.ArgumentList.Add(path);
-        try
-        {
-            return Process.Start(info) ?? throw new ImportFileException("xz did not start.");
-        }
-        catch (Win32Exception ex)
-        {
-            throw new ImportFileException($"Reading .xz needs the xz program (Debian: apt-get install xz-utils): {ex.Message}", ex);
-        }
+        await input.CompleteAsync(cancellationToken);
     }
 
     /// <summary>Parses one line; a bad line is an error value, never an exception.</summary>
-    public static ArxivJsonlLine Parse(string line, long number)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ArxivJsonlLine Parse(ReadOnlyMemory<byte> line, long number)
     {
         try
         {
@@ -107,6 +88,7 @@ internal static class ArxivJsonlReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ArxivJsonlLine Parse(JsonElement root, long number)
     {
         if (root.ValueKind != JsonValueKind.Object) return new ArxivJsonlLine(number, null, "not a JSON object");
@@ -121,9 +103,11 @@ internal static class ArxivJsonlReader
         return new ArxivJsonlLine(number, paper, null);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IReadOnlyList<string> List(JsonElement root, string name, char separator)
     {
         if (!root.TryGetProperty(name, out var e)) return [];
@@ -141,6 +125,7 @@ internal static class ArxivJsonlReader
     /// The first version's date (versions[0].created, RFC 1123) before any other: update_date is the last update,
     /// so a 2007 paper revised in 2008 would be dated 2008.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static DateOnly? Date(JsonElement root)
     {
         if (root.TryGetProperty("versions", out var versions) && versions.ValueKind == JsonValueKind.Array && versions.GetArrayLength() > 0

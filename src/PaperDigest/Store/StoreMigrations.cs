@@ -327,5 +327,15 @@ internal static class StoreMigrations
             PRIMARY KEY (item, version, model)
         );
         """,
+        // 12 (issue 12): `import` stores papers a batch at a time (search_trigram filled in the same transaction) and fills
+        // search_words afterwards, in large chunks. This mark is committed with the batch: every search_docs row from
+        // from_doc on that search_words lacks is still to be indexed there, so an import killed in between leaves work
+        // that the next import finishes first.
+        """
+        CREATE TABLE import_pending (
+            id       INTEGER PRIMARY KEY CHECK (id = 1),  -- one row at most
+            from_doc INTEGER NOT NULL                     -- search_docs.doc from which papers may be unindexed
+        );
+        """,
     ];
 }

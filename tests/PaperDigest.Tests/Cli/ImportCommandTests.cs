@@ -1,3 +1,4 @@
+using PaperDigest.Import;
 using PaperDigest.Tests.Import;
 using PaperDigest.Tests.TestSupport;
 
@@ -17,9 +18,51 @@ public sealed class ImportCommandTests
         // When it is imported
         var result = await cli.RunAsync("import", "papers.jsonl");
 
-        // Then a plain progress line says what was read and written, the time and the rate
+        // Then plain progress lines (output is redirected) say what was read and written, the time, the rate and the share
+        // of the file, then how many papers were indexed for search; no live bar's control codes
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(@"import: 2 lines read, 2 papers written, 0 skipped, \d+\.\d s, [\d,]+ papers/s", result.Error);
+        Assert.Matches(@"import: 2 lines read, 2 papers written, 0 skipped, \d+\.\d s, [\d,]+ papers/s, 100 ?% of the file, about 0 s left", result.Error);
+        Assert.Matches(@"import: indexing for search, 2 papers so far, \d+\.\d s", result.Error);
+        Assert.DoesNotContain("\u001b[", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_KilledWithSigkill_KeepsWholeBatchesAndRerunFinishesLikeACleanImport()
+    {
+        // Given a real `paperdigest import` process over four batches of papers, killed (SIGKILL: no handler runs) once a batch is in
+        using var cli = new CliRunner();
+        var total = ArxivImporter.BatchSize * 4;
+        var path = Path.Combine(cli.Dir, "papers.jsonl");
+        await File.WriteAllLinesAsync(path, ArxivImporterTests.Papers(total));
+        using var child = ChildProcess.Start(cli.Dir, cli.Env, "import", "papers.jsonl");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await PapersAsync(cli.DbPath) == 0 && DateTime.UtcNow < deadline && !child.HasExited) await Task.Delay(10);
+        Assert.False(child.HasExited, "the import ended before it could be killed");
+        await child.SignalAsync("KILL");
+        await child.WaitAsync(TimeSpan.FromSeconds(30));
+        var kept = await PapersAsync(cli.DbPath);
+
+        // When the same command runs again
+        var result = await cli.RunAsync("import", "papers.jsonl");
+
+        // Then the kill kept whole batches, and the rerun stored every paper once and indexed them as a clean import does
+        Assert.True(kept % ArxivImporter.BatchSize == 0 && kept > 0, $"{kept} papers kept");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal((long)total, await PapersAsync(cli.DbPath));
+        Assert.Equal(await ArxivImporterTests.CleanSnapshotAsync(path), await SearchIndexSnapshot.TakeAsync(cli.DbPath));
+        Assert.Equal(0L, await StoreQuery.ScalarAsync(cli.DbPath, "SELECT count(*) FROM import_pending"));
+    }
+
+    private static async Task<long> PapersAsync(string db)
+    {
+        try
+        {
+            return File.Exists(db) ? (long)(await StoreQuery.ScalarAsync(db, "SELECT count(*) FROM papers"))! : 0;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0; // not migrated yet
+        }
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class ArxivImporterTests
         """{"id": "2501.00004", "title": "Dated", "summary": "s", "authors": [], "categories": [], "published": "2025-01-07T00:00:00Z"}""",
     ];
 
-    private static async Task<(ImportResult Result, List<ArxivJsonlLine> Bad)> ImportAsync(TempStore store, string path)
+    internal static async Task<(ImportResult Result, List<ArxivJsonlLine> Bad)> ImportAsync(TempStore store, string path)
     {
         var bad = new List<ArxivJsonlLine>();
         var importer = new ArxivImporter(new ImportStore(store.Sqlite, TimeProvider.System), TimeProvider.System);
@@ -192,24 +192,110 @@ public sealed class ArxivImporterTests
         return bytes[..(bytes.Length / 2)];
     }
 
-    [Fact]
-    public async Task ImportAsync_CancelledAfterFirstBatch_KeepsWholeBatchesAndRerunCompletes()
+    /// <summary>Synthetic papers with words of their own (w{i}) and words they share, so both indexes hold something per paper.</summary>
+    internal static IEnumerable<string> Papers(int count, int first = 1, string topic = "graphs") => Enumerable.Range(first, count).Select(i =>
+        $$"""{"id": "2501.{{i:D5}}", "title": "Paper {{i}} on {{topic}}", "summary": "We study w{{i}}x and transformers.", "authors": ["A. Author{{i % 7}}"], "categories": ["cs.LG"]}""");
+
+    /// <summary>A clean import of <paramref name="files"/>, one after the other, into a store of its own: its index snapshot.</summary>
+    internal static async Task<IReadOnlyList<string>> CleanSnapshotAsync(params string[] files)
     {
+        using var clean = new TempStore();
+        foreach (var file in files) await ImportAsync(clean, file);
+        return await SearchIndexSnapshot.TakeAsync(clean.Path_);
+    }
+
+    [Fact]
+    public async Task ImportAsync_CancelledAfterFirstBatch_KeepsWholeBatchesAndRerunIndexesLikeACleanImport()
+    {
+        // Given a file of two batches and a bit, and an import cancelled when its first batch is committed
         using var store = new TempStore();
         var path = Path.Combine(store.Directory, "big.jsonl");
-        await File.WriteAllLinesAsync(path, Enumerable.Range(1, ArxivImporter.BatchSize * 2 + 7).Select(i =>
-            $$"""{"id": "2501.{{i:D5}}", "title": "Paper {{i}}", "summary": "s", "authors": [], "categories": ["cs.LG"]}"""));
+        var total = ArxivImporter.BatchSize * 2 + 7;
+        await File.WriteAllLinesAsync(path, Papers(total));
         using var cancel = new CancellationTokenSource();
         var importer = new ArxivImporter(new ImportStore(store.Sqlite, TimeProvider.System), TimeProvider.System);
-
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             importer.ImportAsync(path, _ => { }, new CancelOnReport(cancel), cancel.Token));
         var kept = await CountAsync(store);
+
+        // When the same file is imported again
         var result = await importer.ImportAsync(path, _ => { }, null, CancellationToken.None);
 
+        // Then the first batch was kept whole, every paper is stored once, and the index is what a clean import makes
         Assert.Equal(ArxivImporter.BatchSize, kept);
-        Assert.Equal(ArxivImporter.BatchSize * 2 + 7, result.Imported);
-        Assert.Equal(ArxivImporter.BatchSize * 2 + 7, await CountAsync(store));
+        Assert.Equal(total, result.Imported);
+        Assert.Equal(total, await CountAsync(store));
+        Assert.Equal(await CleanSnapshotAsync(path), await SearchIndexSnapshot.TakeAsync(store.Path_));
+        Assert.StartsWith($"{total}:", await SearchIndexSnapshot.SearchAsync(store.Search, "graphs"));
+        Assert.StartsWith("1: 2501.00004", await SearchIndexSnapshot.SearchAsync(store.Search, "w4x"));
+        Assert.Equal(0L, await StoreQuery.ScalarAsync(store.Path_, "SELECT count(*) FROM import_pending"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameFileAgain_ChangesNothing()
+    {
+        // Given a file of a batch and a bit, imported once
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "papers.jsonl");
+        await File.WriteAllLinesAsync(path, Papers(ArxivImporter.BatchSize + 11));
+        await ImportAsync(store, path);
+        var papers = await CountAsync(store);
+        var snapshot = await SearchIndexSnapshot.TakeAsync(store.Path_);
+        var found = await SearchIndexSnapshot.SearchAsync(store.Search, "paper graphs");
+
+        // When it is imported again
+        var (again, _) = await ImportAsync(store, path);
+
+        // Then nothing needed indexing, and counts, index entries and search results are unchanged
+        Assert.Equal(0, again.Indexed);
+        Assert.Equal(papers, await CountAsync(store));
+        Assert.Equal(snapshot, await SearchIndexSnapshot.TakeAsync(store.Path_));
+        Assert.Equal(found, await SearchIndexSnapshot.SearchAsync(store.Search, "paper graphs"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_OverAKnownPaper_MergesByPaperStoresRuleAndStoresTheSameText()
+    {
+        // Given a paper stored by PaperStore with code, upvotes, an AI summary, a comment, a later version and an earlier
+        // date, non-ASCII authors and a title with an astral character
+        using var store = new TempStore();
+        await store.Papers.UpsertAsync([new PaperDigest.Papers.Paper(new PaperDigest.Papers.ArxivId("2501.00001", 3), "Graph 🚀 Transformers", "Known.",
+            ["Jörg Müller", "李雷"], new DateOnly(2025, 1, 5), ["cs.LG"], "8 pages", "https://github.com/a/b", 12, 40, "AI summary")], CancellationToken.None);
+        var before = await StoreQuery.ScalarAsync(store.Path_, "SELECT title || '|' || authors || '|' || categories FROM papers");
+
+        // When a file has it at version 2, dated later, without a comment, with the same title and authors
+        var path = Path.Combine(store.Directory, "papers.jsonl");
+        await File.WriteAllTextAsync(path, """{"id": "2501.00001v2", "title": "Graph 🚀 Transformers", "summary": "New abstract.", "authors": ["Jörg Müller", "李雷"], "categories": ["cs.LG"], "published": "2025-01-07"}""" + "\n");
+        await ImportAsync(store, path);
+
+        // Then known values are kept (version 3, the earlier date, comment, code, stars, upvotes, AI summary), the new
+        // abstract wins, and title, authors and categories are stored as the very same text
+        var paper = (await store.Papers.FindAsync("2501.00001", CancellationToken.None))!;
+        Assert.Equal((3, new DateOnly(2025, 1, 5), "8 pages", "https://github.com/a/b", 12, 40, "AI summary", "New abstract."),
+            (paper.Id.Version, paper.Published, paper.Comment, paper.CodeUrl, paper.GithubStars, paper.Upvotes, paper.AiSummary, paper.Abstract));
+        Assert.Equal(before, await StoreQuery.ScalarAsync(store.Path_, "SELECT title || '|' || authors || '|' || categories FROM papers"));
+        Assert.Equal("1: 2501.00001", await SearchIndexSnapshot.SearchAsync(store.Search, "abstract"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_OverPapersWithSummaries_SummaryTextStaysSearchable()
+    {
+        // Given a stored paper with a Chinese summary and a word only its summary holds
+        using var store = new TempStore();
+        await store.Papers.UpsertAsync([TempStore.Paper("2501.00002", "Old title", "Old abstract.")], CancellationToken.None);
+        await store.SummaryAsync("2501.00002", "brief", new System.Text.Json.Nodes.JsonObject { ["summary"] = "图神经网络 zebrafish" });
+
+        // When a file holding it with a new title and abstract (and new papers around it) is imported
+        var path = Path.Combine(store.Directory, "papers.jsonl");
+        await File.WriteAllLinesAsync(path, Papers(3));
+        await ImportAsync(store, path);
+
+        // Then its summary is still found, by a word and by Chinese, as are its new title and abstract
+        Assert.Equal("1: 2501.00002", await SearchIndexSnapshot.SearchAsync(store.Search, "zebrafish"));
+        Assert.Equal("1: 2501.00002", await SearchIndexSnapshot.SearchAsync(store.Search, "神经网络"));
+        Assert.Equal("1: 2501.00002", await SearchIndexSnapshot.SearchAsync(store.Search, "w2x"));
+        Assert.Equal("3: ", (await SearchIndexSnapshot.SearchAsync(store.Search, "graphs"))[..3]);
+        Assert.Equal("0: ", await SearchIndexSnapshot.SearchAsync(store.Search, "old"));
     }
 
     [Fact]

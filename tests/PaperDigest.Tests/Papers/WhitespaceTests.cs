@@ -11,6 +11,10 @@ public sealed class WhitespaceTests
     [InlineData("中文 English 中文", "中文 English 中文")]
     [InlineData("模型\nLLM", "模型 LLM")]
     [InlineData("𠀀𠀁\n𠀂", "𠀀𠀁𠀂")] // extension B (astral) characters are Chinese too
+    [InlineData("中文\r\n\u3000文", "中文文")] // a CRLF wrap with an ideographic space
+    [InlineData("\u00a0a\u2028b\t\t", "a b")] // no-break space and line separator are whitespace too
+    [InlineData("already single spaced", "already single spaced")]
+    [InlineData(" \n ", "")]
     [InlineData(null, "")]
     public void Collapse_Text_SingleSpacedWithoutBreakingChinese(string? text, string expected) =>
         Assert.Equal(expected, Whitespace.Collapse(text));

@@ -1,0 +1,54 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PaperDigest.Papers;
+
+namespace PaperDigest.Import;
+
+/// <summary>
+/// Up to <see cref="ArxivImporter.BatchSize"/> papers as one JSON array of rows, built on the reader task so that the
+/// writer binds one parameter per batch and SQLite's json_each unpacks it: [id, version, title, abstract, authors,
+/// categories, comment, published], authors and categories being the JSON text PaperStore stores (JsonSerializer's
+/// defaults, so that a merge compares equal text).
+/// </summary>
+internal sealed class ImportBatch
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly ArrayBufferWriter<byte> buffer = new(1 << 20);
+    private readonly Utf8JsonWriter writer;
+
+    public ImportBatch()
+    {
+        writer = new Utf8JsonWriter(buffer, Options);
+        writer.WriteStartArray();
+    }
+
+    public int Count { get; private set; }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(Paper paper)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(paper.Id.Id);
+        if (paper.Id.Version is { } version) writer.WriteNumberValue(version); else writer.WriteNullValue();
+        writer.WriteStringValue(paper.Title);
+        writer.WriteStringValue(paper.Abstract);
+        writer.WriteStringValue(JsonSerializer.Serialize(paper.Authors));
+        writer.WriteStringValue(JsonSerializer.Serialize(paper.Categories));
+        if (paper.Comment is { } comment) writer.WriteStringValue(comment); else writer.WriteNullValue();
+        if (paper.Published is { } date) writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else writer.WriteNullValue();
+        writer.WriteEndArray();
+        Count++;
+    }
+
+    /// <summary>The rows as JSON text; the batch takes no more papers after this.</summary>
+    public string ToJson()
+    {
+        writer.WriteEndArray();
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

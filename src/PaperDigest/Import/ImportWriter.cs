@@ -1,0 +1,133 @@
+using Microsoft.Data.Sqlite;
+using PaperDigest.Store;
+
+namespace PaperDigest.Import;
+
+/// <summary>
+/// One import's connection. Papers are merged by PaperStore's one merge rule (known values are never erased), a batch
+/// per transaction and per statement. Papers new to the store are not indexed row by row: the batch's transaction drops the
+/// per-row insert trigger and recreates it before commit (no other connection ever sees it missing), gives the new
+/// papers their search ids set-wise, indexes them in search_trigram (small: titles) and records the import_pending
+/// mark. <see cref="IndexPendingAsync"/> then fills search_words (the large index) in rowid order, a large chunk per
+/// transaction, and clears the mark: one pass, few segments to merge, no merged-away pages left at the end. Papers
+/// already stored keep going through the update trigger, so their index entries stay what the triggers make of them.
+/// </summary>
+internal sealed class ImportWriter : IAsyncDisposable
+{
+    /// <summary>Papers indexed per transaction: large enough for few FTS5 segments, short enough for other writers to wait.</summary>
+    public const int IndexChunk = 100_000;
+
+    /// <summary>
+    /// FTS5's in-memory buffer of new index entries (its 'hashsize' option): 1 MiB by default, flushed as a new segment
+    /// whenever it fills, and those segments merged later. At 128 MiB a chunk is written as one or two large segments:
+    /// less merging and a smaller file (3% less index here). Set and reset inside the chunk's transaction, so no other
+    /// connection ever sees anything but the default.
+    /// </summary>
+    private const int ChunkHashSize = 128 << 20, DefaultHashSize = 1 << 20;
+
+    /// <summary>A batch's rows (an <see cref="ImportBatch"/>) merged set-wise by PaperStore's one merge rule.</summary>
+    private const string UpsertBatchSql =
+        $"""
+        INSERT INTO papers ({PaperStore.UpsertColumns})
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+               NULL, NULL, NULL, NULL, NULL, @now, @now -- code, stars, upvotes, AI summary and keywords: not in arXiv metadata, kept as stored
+        FROM json_each(@rows) WHERE true
+        {PaperStore.MergeClause}
+        """;
+
+    private readonly SqliteConnection connection;
+    private readonly TimeProvider time;
+
+    internal ImportWriter(SqliteConnection connection, TimeProvider time)
+    {
+        this.connection = connection;
+        this.time = time;
+    }
+
+    /// <summary>Papers this writer stored that search_words does not hold yet.</summary>
+    public long Unindexed { get; private set; }
+
+    /// <summary>
+    /// Merges a batch (<see cref="ImportBatch.ToJson"/>) in one transaction; its new papers get search ids, are indexed in
+    /// search_trigram and marked for <see cref="IndexPendingAsync"/>.
+    /// </summary>
+    public async Task WriteAsync(string rows, CancellationToken cancellationToken)
+    {
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var trigger = await ScalarAsync("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_papers_insert'", transaction, cancellationToken) as string;
+        var nextDoc = (long)(await ScalarAsync("SELECT coalesce(max(doc), 0) + 1 FROM search_docs", transaction, cancellationToken))!;
+        var lastPaper = (long)(await ScalarAsync("SELECT coalesce(max(rowid), 0) FROM papers", transaction, cancellationToken))!;
+        if (trigger is not null) await ExecuteAsync("DROP TRIGGER search_papers_insert", transaction, cancellationToken);
+        await ExecuteAsync(UpsertBatchSql, transaction, cancellationToken, ("@rows", rows), ("@now", time.GetUtcNow().ToString("O")));
+        if (trigger is not null)
+        {
+            // The papers this batch added are the rows past the last rowid; in file order, as a clean import numbers them.
+            var added = await ExecuteAsync("INSERT OR IGNORE INTO search_docs (paper_id) SELECT id FROM papers WHERE rowid > @last ORDER BY rowid",
+                transaction, cancellationToken, ("@last", lastPaper));
+            if (added > 0)
+            {
+                await ExecuteAsync("""
+                    INSERT INTO search_trigram (rowid, title, summaries)
+                        SELECT doc, title, summaries FROM search_documents WHERE doc >= @next ORDER BY doc;
+                    INSERT INTO import_pending (id, from_doc) VALUES (1, @next)
+                        ON CONFLICT (id) DO UPDATE SET from_doc = min(from_doc, excluded.from_doc);
+                    """, transaction, cancellationToken, ("@next", nextDoc));
+                Unindexed += added;
+            }
+            await ExecuteAsync(trigger, transaction, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Indexes in search_words every paper the import_pending mark covers that search_words lacks (a paper some other
+    /// writer changed meanwhile went through the triggers and is skipped), <see cref="IndexChunk"/> papers a transaction,
+    /// and clears the mark. Returns how many papers it indexed; <paramref name="onChunk"/> hears the running count.
+    /// </summary>
+    public async Task<long> IndexPendingAsync(Action<long>? onChunk, CancellationToken cancellationToken)
+    {
+        long indexed = 0;
+        while (true)
+        {
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            if (await ScalarAsync("SELECT from_doc FROM import_pending", transaction, cancellationToken) is not long from) break;
+            var last = (long)(await ScalarAsync("SELECT coalesce(max(doc), 0) FROM search_docs", transaction, cancellationToken))!;
+            var to = Math.Min(last, from + IndexChunk - 1);
+            await ExecuteAsync($"""
+                INSERT INTO search_words (search_words, rank) VALUES ('hashsize', {ChunkHashSize});
+                CREATE TEMP TABLE IF NOT EXISTS import_chunk (doc INTEGER PRIMARY KEY);
+                DELETE FROM temp.import_chunk;
+                INSERT INTO temp.import_chunk (doc)
+                    SELECT doc FROM search_docs d WHERE doc BETWEEN @from AND @to AND NOT EXISTS (SELECT 1 FROM search_words w WHERE w.rowid = d.doc);
+                INSERT INTO search_words (rowid, title, authors, abstract, summaries)
+                    SELECT doc, title, authors, abstract, summaries FROM search_documents WHERE doc IN temp.import_chunk ORDER BY doc;
+                INSERT INTO search_words (search_words, rank) VALUES ('hashsize', {DefaultHashSize});
+                """, transaction, cancellationToken, ("@from", from), ("@to", to));
+            indexed += (long)(await ScalarAsync("SELECT count(*) FROM temp.import_chunk", transaction, cancellationToken))!;
+            await ExecuteAsync(to >= last ? "DELETE FROM import_pending" : "UPDATE import_pending SET from_doc = @next", transaction, cancellationToken, ("@next", to + 1));
+            await transaction.CommitAsync(cancellationToken);
+            onChunk?.Invoke(indexed);
+        }
+        Unindexed = 0;
+        return indexed;
+    }
+
+    private async Task<int> ExecuteAsync(string sql, SqliteTransaction transaction, CancellationToken cancellationToken, params (string Name, object Value)[] args)
+    {
+        await using var c = connection.CreateCommand();
+        c.Transaction = transaction;
+        c.CommandText = sql;
+        foreach (var (name, value) in args) c.Parameters.AddWithValue(name, value);
+        return await c.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<object?> ScalarAsync(string sql, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var c = connection.CreateCommand();
+        c.Transaction = transaction;
+        c.CommandText = sql;
+        return await c.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}
