@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using PaperDigest.Papers;
 using PaperDigest.Store;
 using PaperDigest.Summaries;
@@ -21,6 +22,12 @@ public sealed class BatchSummarizerTests
         await new PaperStore(sqlite, TimeProvider.System).UpsertAsync(papers, CancellationToken.None);
         await using (var connection = await sqlite.ConnectAsync(CancellationToken.None))
             await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        // A connection of the test's own stays open throughout. Without it, another test clearing the connection pools
+        // before the disk is filled closes the last connection, which deletes the -wal and -shm files; on the full disk
+        // the -shm cannot be made again, and that is an I/O error, not SQLITE_FULL (seen: a flaky run of the suite).
+        await using var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        await holder.OpenAsync();
+        await holder.ExecuteAsync("SELECT count(*) FROM papers;");
         mount.Fill();
         var writer = new CountingSummaryWriter();
         var summarizer = new BatchSummarizer(new SummaryService(new SummaryStore(sqlite), writer, TimeProvider.System));
