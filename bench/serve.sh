@@ -59,7 +59,7 @@ run() {
 }
 
 run "search q=model" 150 "/search?q=model"
-run "search, never cached" 150 "/search?q=model" -s bench/serve-uncached.lua
+run "search, never cached" 150 "/search?q=model" -s bench/serve-papers.lua
 run "paper page (one)" 20 "/papers/$paper"
 PAPER_IDS=$db.ids run "paper page (random)" 20 "/papers/" -s bench/serve-papers.lua
 run "home (day page)" 0 "/"
