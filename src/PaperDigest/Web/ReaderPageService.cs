@@ -30,9 +30,6 @@ internal sealed class ReaderPageService(ReaderStore reader, ReaderTranslations t
         return new WebPage(200, DailyPageRenderer.Day(date, papers, await reader.ArchiveAsync(cancellationToken), links));
     }
 
-    public async Task<WebPage> ArchiveAsync(WebLinks links, CancellationToken cancellationToken) =>
-        new(200, DailyPageRenderer.Archive(await reader.ArchiveAsync(cancellationToken), links));
-
     public async Task<WebPage> PaperAsync(string text, WebLinks links, CancellationToken cancellationToken)
     {
         if (!ArxivId.TryParse(text, out var id)) return NotFound($"'{text}' is not an arXiv id.", links);
