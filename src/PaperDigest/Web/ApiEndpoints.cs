@@ -53,7 +53,7 @@ internal static class ApiEndpoints
             || !form.TryBuild(options.PageSize, out var query, out var terms, out error))
             return Results.Problem(error, statusCode: 400, title: "Bad query");
         var found = await search.SearchAsync(query, terms, ct);
-        return Results.Ok(new ApiSearchResult(form.Q, found.Total, query.Page, found.Pages,
+        return Results.Ok(new ApiSearchResult(form.Q, found.Total, found.Bounded, query.Page, found.Pages,
             found.Hits.Select(h => new ApiSearchHit(h.Id, Day(h.Date), h.Title, h.Authors, Html.SafeUrl(h.CodeUrl), h.Snippet, h.Rank)).ToList()));
     }
 

@@ -1,6 +1,15 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using PaperDigest.Cli;
+using PaperDigest.Configuration;
+using PaperDigest.Papers;
+using PaperDigest.Search;
+using PaperDigest.Store;
 using PaperDigest.Tests.TestSupport;
+using PaperDigest.Web;
 
 namespace PaperDigest.Tests.Web;
 
@@ -67,6 +76,45 @@ public sealed class ApiEndpointsTests(ReaderServerFixture server) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(1, json.GetProperty("total").GetInt32());
         Assert.Equal(ReaderSeed.ChineseId, json.GetProperty("results")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Search_OrdinaryQuery_TotalIsExact()
+    {
+        // Given the seeded store
+        // When an ordinary query is searched through the API
+        var (_, json, _) = await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("推理效率"));
+
+        // Then its total counts every match
+        Assert.False(json.GetProperty("total_is_lower_bound").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Search_MoreMatchesThanOneSearchRanks_SaysTheTotalIsALowerBound()
+    {
+        // Given a reader whose search ranks at most one match exactly, over three papers that all match
+        using var store = new TempStore();
+        await new PaperStore(store.Sqlite, TimeProvider.System).UpsertAsync(Enumerable.Range(1, 3).Select(i =>
+            new Paper(new ArxivId($"2601.0000{i}", 1), $"Graphs {i}", "On graphs.", ["A. Author"], new DateOnly(2026, 1, i), ["cs.LG"])).ToList(),
+            CancellationToken.None);
+        var options = new AppOptions();
+        options.Store.Path = store.Path_;
+        await using var app = WebApp.Build("http://127.0.0.1:0", services =>
+        {
+            Composition.Register(services, AppCommand.Serve, options, new Secrets(null, null), TimeProvider.System, TextWriter.Null);
+            services.AddSingleton(new SearchOptions { RankCap = 1, CandidateCap = 2, FillCap = 0 });
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        // When the word they share is searched
+        var json = JsonDocument.Parse(await client.GetStringAsync("/api/search?q=graphs")).RootElement;
+        await app.StopAsync();
+
+        // Then the answer says its total is a lower bound
+        Assert.True(json.GetProperty("total_is_lower_bound").GetBoolean());
+        Assert.True(json.GetProperty("results").GetArrayLength() >= 1);
     }
 
     [Fact]
