@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PaperDigest.Configuration;
 using PaperDigest.Llm;
+using PaperDigest.Ranking;
 using PaperDigest.Sources;
 using PaperDigest.Store;
 
@@ -194,7 +195,7 @@ internal static class DoctorCommand
         }
         catch (LlmException ex)
         {
-            return $"FAIL LLM embeddings: {embeddings.Model}: {ex.Message}; fix llm.embeddings_model (or unset it); until then `daily --source` ranks with the offline model";
+            return $"FAIL LLM embeddings: {embeddings.Model}: {ex.Message.TrimEnd('.', ' ')}; {ProfileLoader.Fix(ex)}; until then `daily --source` ranks with the offline model";
         }
     }
 

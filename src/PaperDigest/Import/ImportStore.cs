@@ -3,8 +3,8 @@ using PaperDigest.Store;
 namespace PaperDigest.Import;
 
 /// <summary>
-/// Bulk writes of imported metadata. An import opens one <see cref="ImportWriter"/>: one connection and one prepared
-/// upsert for the whole file, papers committed a batch at a time, the search index filled in large chunks after them.
+/// Bulk writes of imported metadata. An import opens one <see cref="ImportWriter"/>: one connection for the whole file,
+/// each batch merged by one statement and committed on its own, the search index filled in large chunks after them.
 /// </summary>
 internal sealed class ImportStore(SqliteStore store, TimeProvider time)
 {

@@ -37,7 +37,7 @@ internal sealed partial class ProfileLoader(
     }
 
     /// <summary>Which key to change, in plain words.</summary>
-    private static string Fix(LlmException ex) => ex switch
+    internal static string Fix(LlmException ex) => ex switch
     {
         { HttpStatus: 401 or 403 } => "set OPENAI_API_KEY to a key this provider accepts",
         { HttpStatus: 404 or 400 or 422 } => "set llm.embeddings_model (PAPERDIGEST_LLM__EMBEDDINGS_MODEL) to an embeddings model this endpoint serves, or remove it",

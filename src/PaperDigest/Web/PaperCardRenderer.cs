@@ -17,7 +17,7 @@ internal static class PaperCardRenderer
         sb.Append("<p class=\"meta\">").Append(Html.Encode(Authors(p.Authors, 6)));
         if (p.Upvotes is > 0) sb.Append(" · ▲ ").Append(p.Upvotes.Value.ToString(CultureInfo.InvariantCulture));
         sb.Append("<br>").Append(Links(p)).Append("</p>");
-        if (relevance is { } r && (r.Score > 0 || r.Why.Count > 0))
+        if (relevance is { IsEmpty: false } r)
         {
             sb.Append("<p class=\"meta relevance\">Relevance <strong>").Append(r.Score.ToString("0.00", CultureInfo.InvariantCulture)).Append("</strong>");
             if (r.Why.Count > 0) sb.Append(" · ").AppendJoin("; ", r.Why.Select(w => Html.Encode(Whitespace.Collapse(w))));

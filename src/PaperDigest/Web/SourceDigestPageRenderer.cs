@@ -14,7 +14,7 @@ internal static class SourceDigestPageRenderer
         IReadOnlyList<CountedLabel> days, WebLinks links)
     {
         var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var ranked = papers.Any(p => p.Relevance.Score > 0 || p.Relevance.Why.Count > 0);
+        var ranked = papers.Any(p => !p.Relevance.IsEmpty);
         var sb = new StringBuilder();
         sb.Append("<h1>").Append(Html.Encode(source.Name)).Append(": papers for ").Append(day).Append("</h1>");
         sb.Append("<p class=\"lead\">").Append(papers.Count.ToString(CultureInfo.InvariantCulture)).Append(" papers from ").Append(Origin(source))

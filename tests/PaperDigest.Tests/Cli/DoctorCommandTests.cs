@@ -80,7 +80,7 @@ public sealed class DoctorCommandTests : IAsyncLifetime
         // Then the failure names the key and the fallback, and `daily` can still run (offline ranking)
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("FAIL LLM embeddings: no-such-embedder: the embeddings endpoint answered HTTP 404", result.Out);
-        Assert.Contains("fix llm.embeddings_model (or unset it)", result.Out);
+        Assert.Contains("; set llm.embeddings_model (PAPERDIGEST_LLM__EMBEDDINGS_MODEL) to an embeddings model this endpoint serves, or remove it; until then", result.Out);
         Assert.Contains("`daily` can run.", result.Out);
         Assert.DoesNotContain(Key, result.Out + result.Error);
     }
