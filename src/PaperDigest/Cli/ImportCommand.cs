@@ -81,7 +81,7 @@ internal static class ImportCommand
             return string.Create(CultureInfo.InvariantCulture, $"import: indexing for search, {indexed:N0} papers so far, {p.Elapsed.TotalSeconds:F1} s");
         var left = p.Remaining is { } r ? string.Create(CultureInfo.InvariantCulture, $", about {r.TotalSeconds:N0} s left") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"import: {p.Lines:N0} lines read, {p.Imported:N0} papers written, {p.Skipped:N0} skipped, {p.Elapsed.TotalSeconds:F1} s, {p.PapersPerSecond:N0} papers/s, {p.Fraction:P0} of the file{left}");
+            $"import: {p.Lines:N0} lines read, {p.Imported:N0} papers written, {p.Skipped:N0} skipped, {p.Elapsed.TotalSeconds:F1} s, {p.PapersPerSecond:N0} papers/s{(p.FileBytes > 0 ? $", {p.Fraction:P0} of the file" : "")}{left}");
     }
 
     /// <summary>The live bar's label, short enough for an 80-column terminal beside the bar.</summary>

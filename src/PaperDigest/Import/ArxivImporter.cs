@@ -8,12 +8,18 @@ internal sealed record ImportResult(long Lines, long Imported, long Skipped, lon
 /// <summary>
 /// Streams an arXiv metadata file into the store; bad lines are reported and skipped. Decoding and parsing run on a
 /// reader task that hands whole batches to the writer through a small bounded channel, so the two overlap (and xz, a
-/// process of its own, decompresses beside them). Papers are committed a batch at a time and indexed for search in
-/// large chunks (<see cref="ImportWriter"/>); work an earlier, killed import left unindexed is finished first.
+/// process of its own, decompresses beside them). The first batch is small so that the writer starts at once; each next
+/// one is twice as large, up to <see cref="BatchSize"/>. Papers are committed a batch at a time and indexed for search
+/// in chunks (<see cref="ImportWriter"/>) while the reader goes on: a chunk is at least as large as all indexed before
+/// it (half as large when the writer would otherwise wait for the reader), so an import makes O(log n) index segments,
+/// and little is left to index when the file ends. Work an earlier, killed import left unindexed is finished first.
 /// </summary>
 internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
 {
-    public const int BatchSize = 5000;
+    public const int BatchSize = 5000, FirstBatchSize = 250;
+
+    /// <summary>The smallest chunk indexed while the file is being read.</summary>
+    public const int MinIndexChunk = 1000;
 
     private sealed record Batch(string Rows, int Count, long Lines, long Skipped, long FileBytesRead);
 
@@ -45,7 +51,8 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
                 imported += batch.Count;
                 (lines, skipped, read) = (batch.Lines, batch.Skipped, batch.FileBytesRead);
                 Report(null);
-                if (writer.Unindexed >= ImportWriter.IndexChunk) await IndexAsync();
+                var idle = !channel.Reader.TryPeek(out _);
+                if (writer.Unindexed >= Math.Min(ImportWriter.IndexChunk, Math.Max(MinIndexChunk, idle ? indexed / 2 : indexed))) await IndexAsync();
             }
         }
         catch (ImportFileException ex)
@@ -72,11 +79,11 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
     private static async Task ReadAsync(ImportInput input, Action<ArxivJsonlLine> onBadLine, ChannelWriter<Batch> channel, CancellationToken cancellationToken)
     {
         long lines = 0, skipped = 0;
-        var batch = new ImportBatch();
+        var (batch, size) = (new ImportBatch(), FirstBatchSize);
         Batch Take(long read)
         {
             var taken = new Batch(batch.ToJson(), batch.Count, lines, skipped, read);
-            batch = new ImportBatch();
+            (batch, size) = (new ImportBatch(), Math.Min(size * 2, BatchSize));
             return taken;
         }
         try
@@ -91,7 +98,7 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
                     continue;
                 }
                 batch.Add(line.Paper);
-                if (batch.Count < BatchSize) continue;
+                if (batch.Count < size) continue;
                 await channel.WriteAsync(Take(input.Consumed), cancellationToken);
             }
             await channel.WriteAsync(Take(input.Length), cancellationToken);

@@ -24,6 +24,11 @@ internal sealed class GzipInput : Stream
 
     public static async Task<GzipInput> OpenAsync(FileStream file, string path, CancellationToken cancellationToken)
     {
+        if (!file.CanSeek)
+        {
+            await file.DisposeAsync();
+            throw new ImportFileException($"{path} is a pipe: a .gz file is read from disk (its size is at its end); decompress into the pipe instead, e.g. zcat FILE.gz | paperdigest import /dev/stdin");
+        }
         var head = new byte[2];
         var tail = new byte[4];
         var headRead = await file.ReadAtLeastAsync(head, 2, throwOnEndOfStream: false, cancellationToken);

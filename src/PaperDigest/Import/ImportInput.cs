@@ -24,7 +24,7 @@ internal sealed class ImportInput : IAsyncDisposable
         Stream = stream;
         this.xz = xz;
         this.gzip = gzip;
-        Length = file.Length;
+        Length = file.CanSeek ? file.Length : 0; // a pipe (/dev/stdin, a FIFO) has no size: no share done, no ETA
         if (xz is not null) feeding = Task.Factory.StartNew(() => Feed(xz.StandardInput.BaseStream), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -33,13 +33,13 @@ internal sealed class ImportInput : IAsyncDisposable
     /// <summary>The decompressed bytes.</summary>
     public Stream Stream { get; }
 
-    /// <summary>The file's size on disk.</summary>
+    /// <summary>The file's size on disk; 0 when it is a pipe.</summary>
     public long Length { get; }
 
     /// <summary>How many of the file's bytes (compressed, for .gz and .xz) have been read so far.</summary>
     public long Consumed => xz is null ? Position() : Interlocked.Read(ref fed);
 
-    private long Position() => file.SafeFileHandle.IsClosed ? Length : file.Position;
+    private long Position() => file.SafeFileHandle.IsClosed || !file.CanSeek ? Length : file.Position;
 
     public static async Task<ImportInput> OpenAsync(string path, CancellationToken cancellationToken)
     {

@@ -29,26 +29,36 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task Import_KilledWithSigkill_KeepsWholeBatchesAndRerunFinishesLikeACleanImport()
     {
-        // Given a real `paperdigest import` process over four batches of papers, killed (SIGKILL: no handler runs) once a batch is in
+        // Given a real `paperdigest import` process reading a pipe that has had the first three batches (250 + 500 + 1000
+        // papers) and part of the fourth (2000), and waits for more; killed (SIGKILL: no handler runs) once those are in
         using var cli = new CliRunner();
-        var total = ArxivImporter.BatchSize * 4;
+        var lines = ArxivImporterTests.Papers(ArxivImporter.BatchSize * 4).ToList();
+        const int written = 3000, wholeBatches = ArxivImporter.FirstBatchSize * 7;
         var path = Path.Combine(cli.Dir, "papers.jsonl");
-        await File.WriteAllLinesAsync(path, ArxivImporterTests.Papers(total));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path])) await mkfifo.WaitForExitAsync();
         using var child = ChildProcess.Start(cli.Dir, cli.Env, "import", "papers.jsonl");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await PapersAsync(cli.DbPath) == 0 && DateTime.UtcNow < deadline && !child.HasExited) await Task.Delay(10);
-        Assert.False(child.HasExited, "the import ended before it could be killed");
-        await child.SignalAsync("KILL");
-        await child.WaitAsync(TimeSpan.FromSeconds(30));
+        await using (var pipe = new StreamWriter(new FileStream(path, FileMode.Open, FileAccess.Write)))
+        {
+            foreach (var line in lines.Take(written)) await pipe.WriteLineAsync(line);
+            await pipe.FlushAsync();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (await PapersAsync(cli.DbPath) < wholeBatches && DateTime.UtcNow < deadline && !child.HasExited) await Task.Delay(10);
+            Assert.False(child.HasExited, "the import ended before it could be killed");
+            await child.SignalAsync("KILL");
+            await child.WaitAsync(TimeSpan.FromSeconds(30));
+        }
         var kept = await PapersAsync(cli.DbPath);
 
-        // When the same command runs again
+        // When the same command runs again, on the whole file
+        File.Delete(path);
+        await File.WriteAllLinesAsync(path, lines);
         var result = await cli.RunAsync("import", "papers.jsonl");
 
-        // Then the kill kept whole batches, and the rerun stored every paper once and indexed them as a clean import does
-        Assert.True(kept % ArxivImporter.BatchSize == 0 && kept > 0, $"{kept} papers kept");
+        // Then the kill kept the whole batches and nothing of the partial one, and the rerun stored every paper once and
+        // indexed them as a clean import does
+        Assert.Equal(wholeBatches, kept);
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal((long)total, await PapersAsync(cli.DbPath));
+        Assert.Equal((long)lines.Count, await PapersAsync(cli.DbPath));
         Assert.Equal(await ArxivImporterTests.CleanSnapshotAsync(path), await SearchIndexSnapshot.TakeAsync(cli.DbPath));
         Assert.Equal(0L, await StoreQuery.ScalarAsync(cli.DbPath, "SELECT count(*) FROM import_pending"));
     }
