@@ -20,10 +20,16 @@ internal sealed class ImportBatch
     private readonly ArrayBufferWriter<byte> buffer = new(1 << 20);
     private readonly Utf8JsonWriter writer;
 
+    // A list's JSON text as JsonSerializer's defaults write it (the same default encoder), without the serializer's
+    // per-call type lookup: written here, then copied into the batch as one string value.
+    private readonly ArrayBufferWriter<byte> listBuffer = new(1 << 10);
+    private readonly Utf8JsonWriter listWriter;
+
     public ImportBatch()
     {
         writer = new Utf8JsonWriter(buffer, Options);
         writer.WriteStartArray();
+        listWriter = new Utf8JsonWriter(listBuffer);
     }
 
     public int Count { get; private set; }
@@ -36,12 +42,23 @@ internal sealed class ImportBatch
         if (paper.Id.Version is { } version) writer.WriteNumberValue(version); else writer.WriteNullValue();
         writer.WriteStringValue(paper.Title);
         writer.WriteStringValue(paper.Abstract);
-        writer.WriteStringValue(JsonSerializer.Serialize(paper.Authors));
-        writer.WriteStringValue(JsonSerializer.Serialize(paper.Categories));
+        WriteList(paper.Authors);
+        WriteList(paper.Categories);
         if (paper.Comment is { } comment) writer.WriteStringValue(comment); else writer.WriteNullValue();
         if (paper.Published is { } date) writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else writer.WriteNullValue();
         writer.WriteEndArray();
         Count++;
+    }
+
+    private void WriteList(IReadOnlyList<string> items)
+    {
+        listBuffer.ResetWrittenCount();
+        listWriter.Reset();
+        listWriter.WriteStartArray();
+        foreach (var item in items) listWriter.WriteStringValue(item);
+        listWriter.WriteEndArray();
+        listWriter.Flush();
+        writer.WriteStringValue(listBuffer.WrittenSpan); // UTF-8 text: written as a JSON string of that text
     }
 
     /// <summary>The rows as JSON text; the batch takes no more papers after this.</summary>
