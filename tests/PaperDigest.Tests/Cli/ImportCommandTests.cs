@@ -37,7 +37,9 @@ public sealed class ImportCommandTests
         var path = Path.Combine(cli.Dir, "papers.jsonl");
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path])) await mkfifo.WaitForExitAsync();
         using var child = ChildProcess.Start(cli.Dir, cli.Env, "import", "papers.jsonl");
-        await using (var pipe = new StreamWriter(new FileStream(path, FileMode.Open, FileAccess.Write)))
+        // (opening a FIFO waits for its reader: a child that fails first must fail the test, not hang it)
+        var opened = Task.Run(() => new FileStream(path, FileMode.Open, FileAccess.Write));
+        await using (var pipe = new StreamWriter(await opened.WaitAsync(TimeSpan.FromSeconds(60))))
         {
             foreach (var line in lines.Take(written)) await pipe.WriteLineAsync(line);
             await pipe.FlushAsync();
