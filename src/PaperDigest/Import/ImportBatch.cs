@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PaperDigest.Papers;
@@ -61,11 +60,14 @@ internal sealed class ImportBatch
         writer.WriteStringValue(listBuffer.WrittenSpan); // UTF-8 text: written as a JSON string of that text
     }
 
-    /// <summary>The rows as JSON text; the batch takes no more papers after this.</summary>
-    public string ToJson()
+    /// <summary>
+    /// The rows as UTF-8 JSON text, bound as a BLOB that the writer's SQL casts to TEXT (SQLite's own encoding, so the
+    /// cast copies bytes): no UTF-16 copy of megabytes of text on either thread. The batch takes no more papers after this.
+    /// </summary>
+    public byte[] ToUtf8Json()
     {
         writer.WriteEndArray();
         writer.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 }

@@ -32,7 +32,7 @@ internal sealed class ImportWriter : IAsyncDisposable
         INSERT INTO papers ({PaperStore.UpsertColumns})
         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
                NULL, NULL, NULL, NULL, NULL, @now, @now -- code, stars, upvotes, AI summary and keywords: not in arXiv metadata, kept as stored
-        FROM json_each(@rows) WHERE true
+        FROM json_each(CAST(@rows AS TEXT)) WHERE true
         {PaperStore.MergeClause}
         """;
 
@@ -61,10 +61,10 @@ internal sealed class ImportWriter : IAsyncDisposable
     public long Unindexed { get; private set; }
 
     /// <summary>
-    /// Merges a batch (<see cref="ImportBatch.ToJson"/>) in one transaction; its new papers get search ids and are marked
+    /// Merges a batch (<see cref="ImportBatch.ToUtf8Json"/>) in one transaction; its new papers get search ids and are marked
     /// for <see cref="IndexPendingAsync"/>.
     /// </summary>
-    public async Task WriteAsync(string rows, CancellationToken cancellationToken)
+    public async Task WriteAsync(byte[] rows, CancellationToken cancellationToken)
     {
         await using var transaction = connection.BeginTransaction(deferred: false);
         var trigger = await ScalarAsync("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_papers_insert'", transaction, cancellationToken) as string;

@@ -12,7 +12,7 @@ public sealed class ImportWriterTests
         var batch = new ImportBatch();
         await foreach (var line in ArxivJsonlReader.ReadAsync(path, CancellationToken.None)) batch.Add(line.Paper!);
         await using var writer = await new ImportStore(store.Sqlite, TimeProvider.System).OpenWriterAsync(CancellationToken.None);
-        await writer.WriteAsync(batch.ToJson(), CancellationToken.None);
+        await writer.WriteAsync(batch.ToUtf8Json(), CancellationToken.None);
     }
 
     [Fact]
