@@ -32,10 +32,12 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
         await using var writer = await store.OpenWriterAsync(cancellationToken);
         void Report(long? indexing) =>
             progress?.Report(new ImportProgress(lines, imported, skipped, read, input.Length, indexing, time.GetElapsedTime(started)));
-        async Task IndexAsync()
+        // Progress says "indexing" only where the user waits for it: before reading (what a killed import left) and after
+        // it; the chunks indexed while the file is read would make the bar's label flicker.
+        async Task IndexAsync(bool shown = true)
         {
             var before = indexed;
-            indexed += await writer.IndexPendingAsync(n => Report(before + n), cancellationToken);
+            indexed += await writer.IndexPendingAsync(shown ? n => Report(before + n) : null, cancellationToken);
         }
 
         await IndexAsync(); // what a killed import left
@@ -52,7 +54,7 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
                 (lines, skipped, read) = (batch.Lines, batch.Skipped, batch.FileBytesRead);
                 Report(null);
                 var idle = !channel.Reader.TryPeek(out _);
-                if (writer.Unindexed >= Math.Min(ImportWriter.IndexChunk, Math.Max(MinIndexChunk, idle ? indexed / 2 : indexed))) await IndexAsync();
+                if (writer.Unindexed >= Math.Min(ImportWriter.IndexChunk, Math.Max(MinIndexChunk, idle ? indexed / 2 : indexed))) await IndexAsync(shown: false);
             }
         }
         catch (ImportFileException ex)
