@@ -111,7 +111,7 @@ internal sealed class PaperStore(SqliteStore store, TimeProvider time)
         return rows.Select(r => r.ToPaper()).ToList();
     }
 
-    /// <summary>Every day that has a listing, newest first.</summary>
+    /// <summary>The stored paper with this bare arXiv id, or null when the store does not have it.</summary>
     public async Task<Paper?> FindAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await store.ConnectAsync(cancellationToken);
