@@ -52,11 +52,13 @@ internal sealed class ImportWriter : IAsyncDisposable
 
     private readonly SqliteConnection connection;
     private readonly TimeProvider time;
+    private readonly ImportCheckpointer checkpointer;
 
-    internal ImportWriter(SqliteConnection connection, TimeProvider time)
+    internal ImportWriter(SqliteConnection connection, TimeProvider time, ImportCheckpointer checkpointer)
     {
         this.connection = connection;
         this.time = time;
+        this.checkpointer = checkpointer;
     }
 
     /// <summary>Papers this writer stored that search_words does not hold yet.</summary>
@@ -68,6 +70,7 @@ internal sealed class ImportWriter : IAsyncDisposable
     /// </summary>
     public async Task WriteAsync(byte[] rows, CancellationToken cancellationToken)
     {
+        checkpointer.BoundWal(connection);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var trigger = await ScalarAsync("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_papers_insert'", transaction, cancellationToken) as string;
         var nextDoc = (long)(await ScalarAsync("SELECT coalesce(max(doc), 0) + 1 FROM search_docs", transaction, cancellationToken))!;
@@ -90,6 +93,7 @@ internal sealed class ImportWriter : IAsyncDisposable
             await ExecuteAsync(trigger, transaction, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        checkpointer.Committed();
     }
 
     /// <summary>
@@ -102,6 +106,7 @@ internal sealed class ImportWriter : IAsyncDisposable
         long indexed = 0;
         while (true)
         {
+            checkpointer.BoundWal(connection);
             await using var transaction = connection.BeginTransaction(deferred: false);
             if (await ScalarAsync("SELECT from_doc FROM import_pending", transaction, cancellationToken) is not long from) break;
             var last = (long)(await ScalarAsync("SELECT coalesce(max(doc), 0) FROM search_docs", transaction, cancellationToken))!;
@@ -125,6 +130,7 @@ internal sealed class ImportWriter : IAsyncDisposable
             indexed += (long)(await ScalarAsync("SELECT count(*) FROM temp.import_chunk", transaction, cancellationToken))!;
             await ExecuteAsync(to >= last ? "DELETE FROM import_pending" : "UPDATE import_pending SET from_doc = @next", transaction, cancellationToken, ("@next", to + 1));
             await transaction.CommitAsync(cancellationToken);
+            checkpointer.Committed();
             onChunk?.Invoke(indexed);
         }
         Unindexed = 0;
@@ -148,5 +154,20 @@ internal sealed class ImportWriter : IAsyncDisposable
         return await c.ExecuteScalarAsync(cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    /// <summary>Stops the checkpointer and gives the pooled connection back as the pool gave it (<see cref="ImportStore.RestorePragmas"/>).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        checkpointer.Dispose();
+        try
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = ImportStore.RestorePragmas;
+            await pragma.ExecuteNonQueryAsync();
+        }
+        catch (SqliteException) { } // a broken connection: the pool drops it anyway
+        finally
+        {
+            await connection.DisposeAsync();
+        }
+    }
 }

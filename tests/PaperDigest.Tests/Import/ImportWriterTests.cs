@@ -64,4 +64,48 @@ public sealed class ImportWriterTests
         Assert.Single(snapshot, e => e.StartsWith("2501.00004 words renam ", StringComparison.Ordinal)); // porter's stem
         Assert.DoesNotContain(snapshot, e => e.StartsWith("2501.00004 words graph", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ImportAsync_WalPastItsLimit_StartsOverAndTheIndexIsAsBefore()
+    {
+        // Given a file of several batches, imported once with the WAL bounded at 64 KiB and once without a bound
+        using var bounded = new TempStore();
+        using var unbounded = new TempStore();
+        var path = Path.Combine(bounded.Directory, "papers.jsonl");
+        await File.WriteAllLinesAsync(path, ArxivImporterTests.Papers(ArxivImporter.BatchSize * 3));
+
+        // When each imports it (its writer's connection stays in the pool, so the WAL file stays as the import left it)
+        await new ArxivImporter(new ImportStore(bounded.Sqlite, TimeProvider.System) { WalLimit = 64 << 10 }, TimeProvider.System)
+            .ImportAsync(path, _ => { }, null, CancellationToken.None);
+        await new ArxivImporter(new ImportStore(unbounded.Sqlite, TimeProvider.System) { WalLimit = long.MaxValue }, TimeProvider.System)
+            .ImportAsync(path, _ => { }, null, CancellationToken.None);
+
+        // Then the bounded WAL started over (it is less than half the other's high-water mark), and the two stores'
+        // indexes are the same, entry by entry
+        var (boundedWal, unboundedWal) = (new FileInfo(bounded.Path_ + "-wal").Length, new FileInfo(unbounded.Path_ + "-wal").Length);
+        Assert.True(boundedWal * 2 < unboundedWal, $"WAL {boundedWal:N0} bytes bounded, {unboundedWal:N0} not");
+        Assert.Equal(await SearchIndexSnapshot.TakeAsync(unbounded.Path_), await SearchIndexSnapshot.TakeAsync(bounded.Path_));
+    }
+
+    [Fact]
+    public async Task ImportAsync_Done_PooledConnectionHasSqlitesCheckpointAndCacheBack()
+    {
+        // Given a store that imported a file (its writer turned SQLite's automatic checkpoint off and took 64 MiB of cache)
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "papers.jsonl");
+        await File.WriteAllLinesAsync(path, ArxivImporterTests.Papers(10));
+        await ArxivImporterTests.ImportAsync(store, path);
+
+        // When the next user takes a connection from the pool
+        await using var connection = await store.Sqlite.ConnectAsync(CancellationToken.None);
+        async Task<long> PragmaAsync(string name)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {name}";
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        // Then it has SQLite's defaults back
+        Assert.Equal((1000L, -2000L), (await PragmaAsync("wal_autocheckpoint"), await PragmaAsync("cache_size")));
+    }
 }
