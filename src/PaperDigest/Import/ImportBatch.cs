@@ -1,73 +1,67 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Encodings.Web;
+using System.Text;
 using System.Text.Json;
 using PaperDigest.Papers;
 
 namespace PaperDigest.Import;
 
 /// <summary>
-/// Up to <see cref="ArxivImporter.BatchSize"/> papers as one JSON array of rows, built on the reader task so that the
-/// writer binds one parameter per batch and SQLite's json_each unpacks it: [id, version, title, abstract, authors,
-/// categories, comment, published], authors and categories being the JSON text PaperStore stores (JsonSerializer's
-/// defaults, so that a merge compares equal text).
+/// Up to <see cref="ArxivImporter.BatchSize"/> papers as the UTF-8 text of their columns, built on the reader task so
+/// that the writer only binds each row's fields where they lie (<see cref="ImportWriter"/>): no UTF-16 strings, no JSON
+/// for SQLite to parse again. Authors and categories are the JSON text PaperStore stores (JsonSerializer's defaults, so
+/// that a merge compares equal text).
 /// </summary>
 internal sealed class ImportBatch
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly ArrayBufferWriter<byte> buffer = new(1 << 20);
-    private readonly Utf8JsonWriter writer;
+    private readonly ArrayBufferWriter<byte> text = new(16 << 20); // a full batch of arXiv metadata is about 9 MB
+    private readonly List<Row> rows = new(ArxivImporter.BatchSize);
 
-    // A list's JSON text as JsonSerializer's defaults write it (the same default encoder), without the serializer's
-    // per-call type lookup: written here, then copied into the batch as one string value.
-    private readonly ArrayBufferWriter<byte> listBuffer = new(1 << 10);
+    // Writes a list's JSON as JsonSerializer's defaults write it (the same default encoder), without its per-call type lookup.
     private readonly Utf8JsonWriter listWriter;
 
-    public ImportBatch()
+    public ImportBatch() => listWriter = new Utf8JsonWriter(text);
+
+    /// <summary>Where a field's UTF-8 text lies in the batch; <see cref="Null"/> for none.</summary>
+    public readonly record struct Field(int Offset, int Length)
     {
-        writer = new Utf8JsonWriter(buffer, Options);
-        writer.WriteStartArray();
-        listWriter = new Utf8JsonWriter(listBuffer);
+        public static readonly Field Null = new(0, -1);
+        public bool IsNull => Length < 0;
     }
 
-    public int Count { get; private set; }
+    /// <summary>One paper's columns, as PaperStore.UpsertSql takes them.</summary>
+    public readonly record struct Row(Field Id, long? Version, Field Title, Field Abstract, Field Authors, Field Categories, Field Comment, Field Published);
+
+    public int Count => rows.Count;
+
+    public IReadOnlyList<Row> Rows => rows;
+
+    /// <summary>A field's UTF-8 text.</summary>
+    public ReadOnlySpan<byte> this[Field field] => text.WrittenSpan.Slice(field.Offset, field.Length);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(Paper paper)
+    public void Add(Paper paper) => rows.Add(new Row(
+        Utf8(paper.Id.Id), paper.Id.Version, Utf8(paper.Title), Utf8(paper.Abstract), List(paper.Authors), List(paper.Categories),
+        Utf8(paper.Comment), Utf8(paper.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
+
+    private Field Utf8(string? value)
     {
-        writer.WriteStartArray();
-        writer.WriteStringValue(paper.Id.Id);
-        if (paper.Id.Version is { } version) writer.WriteNumberValue(version); else writer.WriteNullValue();
-        writer.WriteStringValue(paper.Title);
-        writer.WriteStringValue(paper.Abstract);
-        WriteList(paper.Authors);
-        WriteList(paper.Categories);
-        if (paper.Comment is { } comment) writer.WriteStringValue(comment); else writer.WriteNullValue();
-        if (paper.Published is { } date) writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else writer.WriteNullValue();
-        writer.WriteEndArray();
-        Count++;
+        if (value is null) return Field.Null;
+        var offset = text.WrittenCount;
+        var length = Encoding.UTF8.GetBytes(value, text.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
+        text.Advance(length);
+        return new Field(offset, length);
     }
 
-    private void WriteList(IReadOnlyList<string> items)
+    private Field List(IReadOnlyList<string> items)
     {
-        listBuffer.ResetWrittenCount();
+        var offset = text.WrittenCount;
         listWriter.Reset();
         listWriter.WriteStartArray();
         foreach (var item in items) listWriter.WriteStringValue(item);
         listWriter.WriteEndArray();
         listWriter.Flush();
-        writer.WriteStringValue(listBuffer.WrittenSpan); // UTF-8 text: written as a JSON string of that text
-    }
-
-    /// <summary>
-    /// The rows as UTF-8 JSON text, bound as a BLOB that the writer's SQL casts to TEXT (SQLite's own encoding, so the
-    /// cast copies bytes): no UTF-16 copy of megabytes of text on either thread. The batch takes no more papers after this.
-    /// </summary>
-    public byte[] ToUtf8Json()
-    {
-        writer.WriteEndArray();
-        writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return new Field(offset, text.WrittenCount - offset);
     }
 }

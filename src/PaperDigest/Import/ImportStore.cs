@@ -5,7 +5,7 @@ namespace PaperDigest.Import;
 
 /// <summary>
 /// Bulk writes of imported metadata. An import opens one <see cref="ImportWriter"/>: one connection for the whole file,
-/// each batch merged by one statement and committed on its own, the search index filled in chunks while the file is read,
+/// each batch merged by PaperStore's upsert and committed on its own, the search index filled in chunks while the file is read,
 /// and the WAL copied into the database by an <see cref="ImportCheckpointer"/> beside it.
 /// </summary>
 internal sealed class ImportStore(SqliteStore store, TimeProvider time)

@@ -1,11 +1,12 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using PaperDigest.Store;
 
 namespace PaperDigest.Import;
 
 /// <summary>
-/// One import's connection. Papers are merged by PaperStore's one merge rule (known values are never erased), a batch
-/// per transaction and per statement. Papers new to the store are not indexed row by row: the batch's transaction drops the
+/// One import's connection. Papers are merged by PaperStore's one upsert statement (known values are never erased),
+/// prepared once a batch, a batch per transaction. Papers new to the store are not indexed row by row: the batch's transaction drops the
 /// per-row insert trigger and recreates it before commit (no other connection ever sees it missing), gives the new
 /// papers their search ids set-wise and records the import_pending mark. <see cref="IndexPendingAsync"/> then fills both
 /// indexes in rowid order, each chunk of papers in one statement per index (so FTS5 writes it as one segment) with
@@ -25,16 +26,6 @@ internal sealed class ImportWriter : IAsyncDisposable
     /// reset before it commits, so no other connection ever sees anything but the defaults.
     /// </summary>
     private const int ChunkHashSize = 32 << 20, DefaultHashSize = 1 << 20, DefaultAutomerge = 4;
-
-    /// <summary>A batch's rows (an <see cref="ImportBatch"/>) merged set-wise by PaperStore's one merge rule.</summary>
-    private const string UpsertBatchSql =
-        $"""
-        INSERT INTO papers ({PaperStore.UpsertColumns})
-        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
-               NULL, NULL, NULL, NULL, NULL, @now, @now -- code, stars, upvotes, AI summary and keywords: not in arXiv metadata, kept as stored
-        FROM json_each(CAST(@rows AS TEXT)) WHERE true
-        {PaperStore.MergeClause}
-        """;
 
     /// <summary>
     /// The text of a chunk's papers as the search_documents view makes it, read straight from papers (the view's
@@ -65,10 +56,10 @@ internal sealed class ImportWriter : IAsyncDisposable
     public long Unindexed { get; private set; }
 
     /// <summary>
-    /// Merges a batch (<see cref="ImportBatch.ToUtf8Json"/>) in one transaction; its new papers get search ids and are marked
+    /// Merges a batch in one transaction; its new papers get search ids and are marked
     /// for <see cref="IndexPendingAsync"/>.
     /// </summary>
-    public async Task WriteAsync(byte[] rows, CancellationToken cancellationToken)
+    public async Task WriteAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
         checkpointer.BoundWal(connection);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -76,7 +67,7 @@ internal sealed class ImportWriter : IAsyncDisposable
         var nextDoc = (long)(await ScalarAsync("SELECT coalesce(max(doc), 0) + 1 FROM search_docs", transaction, cancellationToken))!;
         var lastPaper = (long)(await ScalarAsync("SELECT coalesce(max(rowid), 0) FROM papers", transaction, cancellationToken))!;
         if (trigger is not null) await ExecuteAsync("DROP TRIGGER search_papers_insert", transaction, cancellationToken);
-        await ExecuteAsync(UpsertBatchSql, transaction, cancellationToken, ("@rows", rows), ("@now", time.GetUtcNow().ToString("O")));
+        Upsert(batch, time.GetUtcNow().ToString("O"));
         if (trigger is not null)
         {
             // The papers this batch added are the rows past the last rowid; in file order, as a clean import numbers them.
@@ -135,6 +126,43 @@ internal sealed class ImportWriter : IAsyncDisposable
         }
         Unindexed = 0;
         return indexed;
+    }
+
+    /// <summary>
+    /// The batch's rows by PaperStore's one merge statement (<see cref="PaperStore.UpsertSql"/>), through SQLite's own
+    /// API: one prepared statement, each field bound as the UTF-8 bytes the reader wrote. The columns arXiv metadata does
+    /// not have (code, stars, upvotes, AI summary and keywords) stay unbound, NULL: kept as stored. In the open transaction.
+    /// </summary>
+    private void Upsert(ImportBatch batch, string now)
+    {
+        var db = connection.Handle!;
+        void Check(int rc, int ok = raw.SQLITE_OK)
+        {
+            if (rc != ok) SqliteException.ThrowExceptionForRC(rc, db);
+        }
+        Check(raw.sqlite3_prepare_v2(db, PaperStore.UpsertSql, out var statement));
+        using (statement)
+        {
+            int Parameter(string name) => raw.sqlite3_bind_parameter_index(statement, name);
+            var (id, version, title, abstractText, authors, categories, comment, published) = (Parameter("@Id"), Parameter("@Version"),
+                Parameter("@Title"), Parameter("@Abstract"), Parameter("@Authors"), Parameter("@Categories"), Parameter("@Comment"), Parameter("@Published"));
+            Check(raw.sqlite3_bind_text(statement, Parameter("@Now"), now)); // bindings outlive a reset
+            void Text(int index, ImportBatch.Field field) =>
+                Check(field.IsNull ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, batch[field]));
+            foreach (var row in batch.Rows)
+            {
+                Text(id, row.Id);
+                Check(row.Version is { } v ? raw.sqlite3_bind_int64(statement, version, v) : raw.sqlite3_bind_null(statement, version));
+                Text(title, row.Title);
+                Text(abstractText, row.Abstract);
+                Text(authors, row.Authors);
+                Text(categories, row.Categories);
+                Text(comment, row.Comment);
+                Text(published, row.Published);
+                Check(raw.sqlite3_step(statement), raw.SQLITE_DONE);
+                Check(raw.sqlite3_reset(statement));
+            }
+        }
     }
 
     private async Task<int> ExecuteAsync(string sql, SqliteTransaction transaction, CancellationToken cancellationToken, params (string Name, object Value)[] args)

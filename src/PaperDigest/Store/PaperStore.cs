@@ -42,7 +42,7 @@ internal sealed class PaperStore(SqliteStore store, TimeProvider time)
             updated_at   = excluded.updated_at
         """;
 
-    /// <summary>Insert-or-merge of one paper (parameters @Id … @Now) by <see cref="MergeClause"/>. The bulk importer merges a batch set-wise by the same clause.</summary>
+    /// <summary>Insert-or-merge of one paper (parameters @Id … @Now) by <see cref="MergeClause"/>. The bulk importer binds its rows to this same statement.</summary>
     internal const string UpsertSql =
         $"""
         INSERT INTO papers ({UpsertColumns})

@@ -328,6 +328,23 @@ public sealed class ArxivImporterTests
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
     }
 
+    [Fact]
+    public async Task ImportAsync_EmptyAbstractAndNoDate_StoredAsEmptyTextAndNull()
+    {
+        // Given a paper whose abstract is empty and that has no date, comment or version (each field is bound as UTF-8
+        // bytes; an empty one must stay '' and a missing one NULL)
+        using var store = new TempStore();
+        var path = Path.Combine(store.Directory, "papers.jsonl");
+        await File.WriteAllTextAsync(path, """{"id": "2501.00009", "title": "Only a title", "summary": "", "comment": "", "authors": [], "categories": []}""" + "\n");
+
+        // When it is imported
+        await ImportAsync(store, path);
+
+        // Then it is stored with exactly that
+        Assert.Equal("'' [] [] NULL NULL NULL",
+            await StoreQuery.ScalarAsync(store.Path_, "SELECT quote(abstract) || ' ' || authors || ' ' || categories || ' ' || quote(comment) || ' ' || quote(published) || ' ' || quote(version) FROM papers"));
+    }
+
     private static async Task<long> CountAsync(TempStore store)
     {
         await using var connection = await store.Sqlite.ConnectAsync(CancellationToken.None);

@@ -12,7 +12,7 @@ public sealed class ImportWriterTests
         var batch = new ImportBatch();
         await foreach (var line in ArxivJsonlReader.ReadAsync(path, CancellationToken.None)) batch.Add(line.Paper!);
         await using var writer = await new ImportStore(store.Sqlite, TimeProvider.System).OpenWriterAsync(CancellationToken.None);
-        await writer.WriteAsync(batch.ToUtf8Json(), CancellationToken.None);
+        await writer.WriteAsync(batch, CancellationToken.None);
     }
 
     [Fact]
@@ -74,7 +74,17 @@ public sealed class ImportWriterTests
         var path = Path.Combine(bounded.Directory, "papers.jsonl");
         await File.WriteAllLinesAsync(path, ArxivImporterTests.Papers(ArxivImporter.BatchSize * 3));
 
-        // When each imports it (its writer's connection stays in the pool, so the WAL file stays as the import left it)
+        // When each imports it (a connection of the test's own keeps each WAL file as the import left it: closing the last
+        // connection that has read the store deletes it, and other tests clear the pools)
+        await using var keepBounded = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={bounded.Path_};Pooling=False");
+        await using var keepUnbounded = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={unbounded.Path_};Pooling=False");
+        foreach (var keep in new[] { keepBounded, keepUnbounded })
+        {
+            await keep.OpenAsync();
+            await using var read = keep.CreateCommand();
+            read.CommandText = "SELECT count(*) FROM sqlite_master"; // a read opens the WAL, whose last reader's close would delete it
+            await read.ExecuteScalarAsync();
+        }
         await new ArxivImporter(new ImportStore(bounded.Sqlite, TimeProvider.System) { WalLimit = 64 << 10 }, TimeProvider.System)
             .ImportAsync(path, _ => { }, null, CancellationToken.None);
         await new ArxivImporter(new ImportStore(unbounded.Sqlite, TimeProvider.System) { WalLimit = long.MaxValue }, TimeProvider.System)
