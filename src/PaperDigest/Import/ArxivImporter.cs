@@ -11,8 +11,8 @@ internal sealed record ImportResult(long Lines, long Imported, long Skipped, lon
 /// process of its own, decompresses beside them). The first batch is small so that the writer starts at once; each next
 /// one is twice as large, up to <see cref="BatchSize"/>. Papers are committed a batch at a time and indexed for search
 /// in chunks (<see cref="ImportWriter"/>) while the reader goes on: a chunk is at least as large as all indexed before
-/// it (half as large when the writer would otherwise wait for the reader), so an import makes O(log n) index segments,
-/// and little is left to index when the file ends. Work an earlier, killed import left unindexed is finished first.
+/// it (half as large when the writer would otherwise wait for the reader), so an import makes O(log n) index segments
+/// and most of its indexing overlaps the reading. Work an earlier, killed import left unindexed is finished first.
 /// </summary>
 internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
 {

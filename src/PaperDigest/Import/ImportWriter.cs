@@ -6,9 +6,9 @@ namespace PaperDigest.Import;
 
 /// <summary>
 /// One import's connection. Papers are merged by PaperStore's one upsert statement (known values are never erased),
-/// prepared once a batch, a batch per transaction. Papers new to the store are not indexed row by row: the batch's transaction drops the
-/// per-row insert trigger and recreates it before commit (no other connection ever sees it missing), gives the new
-/// papers their search ids set-wise and records the import_pending mark. <see cref="IndexPendingAsync"/> then fills both
+/// prepared once a batch, a batch per transaction. Papers new to the store are not indexed row by row: the batch's
+/// transaction drops the per-row insert trigger and recreates it before commit (no other connection ever sees it
+/// missing), gives the new papers their search ids set-wise and records the import_pending mark. <see cref="IndexPendingAsync"/> then fills both
 /// indexes in rowid order, each chunk of papers in one statement per index (so FTS5 writes it as one segment) with
 /// automatic merging off (nothing is merged during the import, so no merged-away pages are left at the end), and clears
 /// the mark. Papers already stored keep going through the update trigger, so their index entries stay what the triggers
@@ -56,8 +56,7 @@ internal sealed class ImportWriter : IAsyncDisposable
     public long Unindexed { get; private set; }
 
     /// <summary>
-    /// Merges a batch in one transaction; its new papers get search ids and are marked
-    /// for <see cref="IndexPendingAsync"/>.
+    /// Merges a batch in one transaction; its new papers get search ids and are marked for <see cref="IndexPendingAsync"/>.
     /// </summary>
     public async Task WriteAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
@@ -88,9 +87,9 @@ internal sealed class ImportWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Indexes in search_words every paper the import_pending mark covers that search_words lacks (a paper some other
-    /// writer changed meanwhile went through the triggers and is skipped), <see cref="IndexChunk"/> papers a transaction,
-    /// and clears the mark. Returns how many papers it indexed; <paramref name="onChunk"/> hears the running count.
+    /// Indexes in search_words and search_trigram every paper the import_pending mark covers that they lack (a paper some
+    /// other writer changed meanwhile went through the triggers and is skipped), <see cref="IndexChunk"/> papers a
+    /// transaction, and clears the mark. Returns how many papers it indexed; <paramref name="onChunk"/> hears the running count.
     /// </summary>
     public async Task<long> IndexPendingAsync(Action<long>? onChunk, CancellationToken cancellationToken)
     {
