@@ -180,8 +180,7 @@ public sealed class DailyCommandTests : DailyFakesTest
         Assert.Contains("HTTP 401", result.Error);
         Assert.True(result.Error.Contains("Incorrect API key provided: ***", StringComparison.Ordinal), result.Error);
         Assert.DoesNotContain(key, result.Out + result.Error);
-        foreach (var file in Directory.EnumerateFiles(Cli.Dir, "*", SearchOption.AllDirectories))
-            Assert.DoesNotContain(key, System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)));
+        await SecretScan.AssertNowhereUnderAsync(Cli.Dir, key);
         Assert.False(Directory.Exists(Cli.OutPath("daily")));
     }
 
@@ -247,8 +246,7 @@ public sealed class DailyCommandTests : DailyFakesTest
         Assert.Equal(3, result.ExitCode);
         Assert.DoesNotContain(key, result.Out);
         Assert.DoesNotContain(key, result.Error);
-        foreach (var file in Directory.EnumerateFiles(Cli.Dir, "*", SearchOption.AllDirectories))
-            Assert.DoesNotContain(key, System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)));
+        await SecretScan.AssertNowhereUnderAsync(Cli.Dir, key);
         Assert.Contains(LlmServer.Http.Requests, r => r.Headers.TryGetValue("Authorization", out var a) && a == "Bearer " + key);
     }
 

@@ -309,8 +309,7 @@ public sealed class TrackCommandTests : IAsyncLifetime
         Assert.Equal(321, rows[0]!["stars"]!.GetValue<int>());
         Assert.Equal(42, rows[1]!["stars"]!.GetValue<int>());
         Assert.DoesNotContain(token, result.Out + result.Error);
-        foreach (var file in Directory.EnumerateFiles(_cli.Dir, "*", SearchOption.AllDirectories))
-            Assert.False(File.ReadAllText(file, Encoding.Latin1).Contains(token, StringComparison.Ordinal), file);
+        await SecretScan.AssertNowhereUnderAsync(_cli.Dir, token);
     }
 
     [Fact]
