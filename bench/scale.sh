@@ -7,7 +7,6 @@ set -e
 cd "$(dirname "$0")/.."
 dotnet build -c Release bench/PaperDigest.Bench -v q --nologo
 for run in "1 5" "4 3" "16 1"; do
-  set -- "$@"
   copies=${run% *}; repeat=${run#* }
   dotnet run -c Release --no-build --project bench/PaperDigest.Bench -- scale "$@" --copies "$copies" --repeat "$repeat" --overlap
 done
