@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using PaperDigest.Store;
 
 namespace PaperDigest.Import;
@@ -13,39 +12,28 @@ internal sealed class ImportStore(SqliteStore store, TimeProvider time)
     /// <summary>The WAL's size past which the writer lets it start over (<see cref="ImportCheckpointer.WalLimit"/>); tests make it small.</summary>
     internal long WalLimit { get; init; } = ImportCheckpointer.WalLimit;
 
-    /// <summary>
-    /// The writer's settings: 64 MiB of page cache (a chunk's index pages stay in memory) and no automatic checkpoint
-    /// (the checkpointer copies). The connection is pooled, so <see cref="RestorePragmas"/> puts SQLite's defaults back.
-    /// </summary>
-    private const string WriterPragmas = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;";
-
-    internal const string RestorePragmas = "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000;";
-
     public async Task<ImportWriter> OpenWriterAsync(CancellationToken cancellationToken)
     {
         var connection = await store.ConnectAsync(cancellationToken);
-        ImportCheckpointer? checkpointer = null;
+        ImportCheckpointer checkpointer;
         try
         {
             checkpointer = new ImportCheckpointer(store, WalLimit);
-            await using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = WriterPragmas;
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
-            return new ImportWriter(connection, time, checkpointer);
         }
         catch
         {
-            checkpointer?.Dispose();
-            try
-            {
-                await using var pragma = connection.CreateCommand();
-                pragma.CommandText = RestorePragmas;
-                await pragma.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-            catch (SqliteException) { } // the error being thrown says more
             await connection.DisposeAsync();
+            throw;
+        }
+        var writer = new ImportWriter(connection, time, checkpointer);
+        try
+        {
+            await writer.SetUpAsync(cancellationToken);
+            return writer;
+        }
+        catch
+        {
+            await writer.DisposeAsync();
             throw;
         }
     }

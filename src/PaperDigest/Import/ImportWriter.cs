@@ -41,6 +41,13 @@ internal sealed class ImportWriter : IAsyncDisposable
             FROM temp.import_chunk c CROSS JOIN search_docs d ON d.doc = c.doc CROSS JOIN papers p ON p.id = d.paper_id;
         """;
 
+    /// <summary>
+    /// The writer's settings: 64 MiB of page cache (a chunk's index pages stay in memory) and no automatic checkpoint
+    /// (the checkpointer copies). The connection is pooled, so <see cref="RestorePragmas"/> puts SQLite's defaults back.
+    /// </summary>
+    private const string Pragmas = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;",
+        RestorePragmas = "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000;";
+
     private readonly SqliteConnection connection;
     private readonly TimeProvider time;
     private readonly ImportCheckpointer checkpointer;
@@ -50,6 +57,14 @@ internal sealed class ImportWriter : IAsyncDisposable
         this.connection = connection;
         this.time = time;
         this.checkpointer = checkpointer;
+    }
+
+    /// <summary>Applies the writer's settings (<see cref="Pragmas"/>) to its connection; <see cref="DisposeAsync"/> takes them back.</summary>
+    internal async Task SetUpAsync(CancellationToken cancellationToken)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = Pragmas;
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Papers this writer stored that search_words does not hold yet.</summary>
@@ -181,14 +196,14 @@ internal sealed class ImportWriter : IAsyncDisposable
         return await c.ExecuteScalarAsync(cancellationToken);
     }
 
-    /// <summary>Stops the checkpointer and gives the pooled connection back as the pool gave it (<see cref="ImportStore.RestorePragmas"/>).</summary>
+    /// <summary>Stops the checkpointer and gives the pooled connection back as the pool gave it (<see cref="RestorePragmas"/>).</summary>
     public async ValueTask DisposeAsync()
     {
         checkpointer.Dispose();
         try
         {
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = ImportStore.RestorePragmas;
+            pragma.CommandText = RestorePragmas;
             await pragma.ExecuteNonQueryAsync();
         }
         catch (SqliteException) { } // a broken connection: the pool drops it anyway
