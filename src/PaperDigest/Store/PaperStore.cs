@@ -16,16 +16,16 @@ internal sealed class PaperStore(SqliteStore store, TimeProvider time)
         FROM papers
         """;
 
-    /// <summary>The columns an upsert writes, in the order of its values.</summary>
-    internal const string UpsertColumns =
-        "id, version, title, abstract, authors, categories, comment, published, code_url, github_stars, upvotes, ai_summary, ai_keywords, first_seen, updated_at";
-
     /// <summary>
-    /// The one merge rule, after an INSERT INTO papers (<see cref="UpsertColumns"/>): new non-empty values win, known
-    /// values are never erased, and the published date stays the earliest seen (the first version's).
+    /// Insert-or-merge of one paper (parameters @Id … @Now): new non-empty values win, known values are never erased,
+    /// and the published date stays the earliest seen (the first version's). The bulk importer binds its rows to it too.
     /// </summary>
-    internal const string MergeClause =
+    internal const string UpsertSql =
         """
+        INSERT INTO papers (id, version, title, abstract, authors, categories, comment, published, code_url, github_stars,
+                            upvotes, ai_summary, ai_keywords, first_seen, updated_at)
+        VALUES (@Id, @Version, @Title, @Abstract, @Authors, @Categories, @Comment, @Published, @CodeUrl, @GithubStars,
+                @Upvotes, @AiSummary, @AiKeywords, @Now, @Now)
         ON CONFLICT (id) DO UPDATE SET
             version      = nullif(max(coalesce(excluded.version, 0), coalesce(papers.version, 0)), 0),
             title        = CASE WHEN excluded.title <> '' THEN excluded.title ELSE papers.title END,
@@ -40,15 +40,6 @@ internal sealed class PaperStore(SqliteStore store, TimeProvider time)
             ai_summary   = coalesce(excluded.ai_summary, papers.ai_summary),
             ai_keywords  = coalesce(excluded.ai_keywords, papers.ai_keywords),
             updated_at   = excluded.updated_at
-        """;
-
-    /// <summary>Insert-or-merge of one paper (parameters @Id … @Now) by <see cref="MergeClause"/>. The bulk importer binds its rows to this same statement.</summary>
-    internal const string UpsertSql =
-        $"""
-        INSERT INTO papers ({UpsertColumns})
-        VALUES (@Id, @Version, @Title, @Abstract, @Authors, @Categories, @Comment, @Published, @CodeUrl, @GithubStars,
-                @Upvotes, @AiSummary, @AiKeywords, @Now, @Now)
-        {MergeClause}
         """;
 
     /// <summary>Inserts or merges papers: new non-empty values win, known values are never erased by a source that lacks them.</summary>
