@@ -21,7 +21,7 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
     /// <summary>The smallest chunk indexed while the file is being read.</summary>
     public const int MinIndexChunk = 1000;
 
-    private sealed record Batch(ImportBatch Rows, int Count, long Lines, long Skipped, long FileBytesRead);
+    private sealed record Batch(ImportBatch Rows, long Lines, long Skipped, long FileBytesRead);
 
     public async Task<ImportResult> ImportAsync(
         string path, Action<ArxivJsonlLine> onBadLine, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -49,8 +49,8 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                if (batch.Count > 0) await writer.WriteAsync(batch.Rows, cancellationToken);
-                imported += batch.Count;
+                if (batch.Rows.Count > 0) await writer.WriteAsync(batch.Rows, cancellationToken);
+                imported += batch.Rows.Count;
                 (lines, skipped, read) = (batch.Lines, batch.Skipped, batch.FileBytesRead);
                 Report(null);
                 var idle = !channel.Reader.TryPeek(out _);
@@ -84,7 +84,7 @@ internal sealed class ArxivImporter(ImportStore store, TimeProvider time)
         var (batch, size) = (new ImportBatch(), FirstBatchSize);
         Batch Take(long read)
         {
-            var taken = new Batch(batch, batch.Count, lines, skipped, read);
+            var taken = new Batch(batch, lines, skipped, read);
             (batch, size) = (new ImportBatch(), Math.Min(size * 2, BatchSize));
             return taken;
         }
